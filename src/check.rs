@@ -1,0 +1,47 @@
+//! The `check` pipeline: load the whole catalog, run every rule, keep the
+//! findings for the requested files, sort them.
+
+use crate::error::{Error, Result};
+use crate::findings::{Finding, Summary};
+use crate::model::{Catalog, FileKind};
+use crate::source::{ONTOLOGY_DIR, Source};
+
+/// The result of a check run.
+pub struct Outcome {
+    pub catalog: Catalog,
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+/// Files whose findings are always reported, even when paths narrow the run.
+fn is_catalog_level(path: &str) -> bool {
+    path == format!("{ONTOLOGY_DIR}/catalog.json") || path == format!("{ONTOLOGY_DIR}/standards.json")
+}
+
+/// Checks a catalog. `only` (root-relative paths) narrows what is reported;
+/// the whole catalog is always loaded so cross-file rules stay right.
+pub fn run(source: &dyn Source, only: Option<&[String]>) -> Result<Outcome> {
+    let catalog = crate::model::load(source)?;
+    if !catalog.files.iter().any(|f| f.kind == FileKind::Catalog) {
+        return Err(Error::config(
+            format!("`{ONTOLOGY_DIR}/catalog.json` not found in {}", source.describe()),
+            Some("every catalog needs a manifest: {\"version\", \"releasedAt\", \"domains\"}".into()),
+        ));
+    }
+    if catalog.kpi_files() == 0 {
+        return Err(Error::config(
+            format!("no KPI files found under `{ONTOLOGY_DIR}/<domain>/` in {}", source.describe()),
+            Some("a KPI lives at ontology/<domain>/<slug>.json".into()),
+        ));
+    }
+    let mut findings = crate::rules::run(&catalog);
+    let mut summary = Summary { files: catalog.files.len(), kpis: catalog.kpi_files(), ..Summary::default() };
+    if let Some(only) = only {
+        findings.retain(|f| is_catalog_level(&f.location.file) || only.contains(&f.location.file));
+        summary.files = only.len();
+        summary.kpis = only.iter().filter(|p| catalog.files.iter().any(|f| &f.path == *p && f.is_kpi())).count();
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    summary.count(&findings);
+    Ok(Outcome { catalog, findings, summary })
+}

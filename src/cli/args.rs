@@ -1,0 +1,95 @@
+//! The command line, declared once with clap.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "ontolint", version, about = "Lint and govern a git catalog of board-level KPI definitions")]
+pub struct Cli {
+    /// Catalog root (the folder holding `ontology/`); default: walk up from the working directory.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// When to colour human output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint the catalog: schema, identity, references, tiers, stages, editorial content.
+    Check(CheckArgs),
+    /// List every rule.
+    Rules(RulesArgs),
+    /// Print the documentation of one rule (by code or name).
+    Explain {
+        /// A rule code (`REF001`) or name (`unresolved-related-kpi`).
+        rule: String,
+    },
+    /// Print an embedded JSON Schema (kpi, catalog, standards).
+    Schema {
+        /// The schema name.
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Report only findings in these files (plus catalog-level ones); the whole catalog is still loaded.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Make warnings fail the run (exit 1).
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
+
+    /// Rewrite the rule table region of README.md (with --format markdown).
+    #[arg(long)]
+    pub write_readme: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Concise,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+        }
+    }
+}

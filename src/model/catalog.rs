@@ -1,0 +1,76 @@
+use super::{Kpi, Manifest, SourceFile, Standard};
+use std::collections::{HashMap, HashSet};
+
+/// A whole catalog: every file as parsed, and the typed model built from them.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub files: Vec<SourceFile>,
+    pub manifest: Option<Manifest>,
+    pub standards: Vec<Standard>,
+    pub kpis: Vec<Kpi>,
+    /// standards.json exists but could not be read as a registry: tier rules
+    /// that need it stay silent (its own findings say why).
+    pub standards_broken: bool,
+    /// rogueId → indices into `kpis`, in file order.
+    by_id: HashMap<String, Vec<usize>>,
+    /// Ids implied by the paths of KPI files that could not be read as KPIs.
+    /// References to them resolve, so one broken file yields only its own errors.
+    unreadable_ids: HashSet<String>,
+}
+
+impl Catalog {
+    pub fn new(
+        files: Vec<SourceFile>,
+        manifest: Option<Manifest>,
+        standards: Option<Vec<Standard>>,
+        kpis: Vec<Kpi>,
+        unreadable_ids: HashSet<String>,
+    ) -> Self {
+        let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, k) in kpis.iter().enumerate() {
+            by_id.entry(k.id()).or_default().push(i);
+        }
+        let standards_broken = standards.is_none();
+        let standards = standards.unwrap_or_default();
+        Catalog { files, manifest, standards, kpis, standards_broken, by_id, unreadable_ids }
+    }
+
+    /// Whether a reference to `id` resolves (including to a file that is broken).
+    pub fn resolves(&self, id: &str) -> bool {
+        self.by_id.contains_key(id) || self.unreadable_ids.contains(id)
+    }
+
+    pub fn kpis_with_id(&self, id: &str) -> &[usize] {
+        self.by_id.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn file_of(&self, kpi: &Kpi) -> &SourceFile {
+        &self.files[kpi.file]
+    }
+
+    pub fn standard(&self, name: &str) -> Option<&Standard> {
+        self.standards.iter().find(|s| s.name == name)
+    }
+
+    pub fn has_domain(&self, id: &str) -> bool {
+        self.manifest.as_ref().is_some_and(|m| m.domains.iter().any(|d| d.id == id))
+    }
+
+    /// Whether `id` is a domain known to the catalog (listed or used by a KPI folder).
+    pub fn is_domain_name(&self, id: &str) -> bool {
+        self.has_domain(id) || self.kpis.iter().any(|k| k.home_domain() == id)
+    }
+
+    pub fn manifest_file(&self) -> Option<&SourceFile> {
+        self.manifest.as_ref().map(|m| &self.files[m.file])
+    }
+
+    /// The house name editorial KPIs must carry.
+    pub fn editorial_source_name(&self) -> Option<&str> {
+        self.manifest.as_ref().and_then(|m| m.editorial_source_name.as_deref())
+    }
+
+    pub fn kpi_files(&self) -> usize {
+        self.files.iter().filter(|f| f.is_kpi()).count()
+    }
+}

@@ -1,0 +1,25 @@
+//! The typed catalog, built with serde from parsed values.
+//!
+//! Every field is optional here: a file that breaks the schema still yields
+//! what can be read from it, so rules see it without cascading errors (the
+//! schema rule reports what is missing or mistyped).
+
+mod catalog;
+mod file;
+pub mod kpi;
+mod load;
+mod manifest;
+
+pub use catalog::Catalog;
+pub use file::{FileKind, SourceFile};
+pub use kpi::{Benchmark, DefinitionSource, FieldType, Kpi, STAGES, Tier};
+pub use load::load;
+pub use manifest::{Domain, Manifest, Standard};
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+/// Reads one field leniently: absent, null or mistyped gives `None`.
+pub(crate) fn field<T: DeserializeOwned>(obj: &Map<String, Value>, key: &str) -> Option<T> {
+    obj.get(key).and_then(|v| T::deserialize(v).ok())
+}

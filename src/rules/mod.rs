@@ -1,0 +1,104 @@
+//! The rules and their registry. `RULES` is the only list of rules: `rules`,
+//! `explain`, the JSON/SARIF metadata and the README table all read it.
+
+mod meta;
+pub mod removed;
+mod sink;
+
+mod editorial;
+mod file;
+mod identity;
+mod reference;
+mod schema;
+mod stage;
+mod tier;
+
+pub(crate) use meta::declare_rule;
+pub use meta::{Category, RuleMeta, Scope};
+pub use sink::{Report, Sink};
+
+use crate::findings::Finding;
+use crate::model::Catalog;
+use rayon::prelude::*;
+
+/// Gives a rule's metadata; implemented by `declare_rule!`.
+pub trait Meta {
+    fn meta(&self) -> &'static RuleMeta;
+}
+
+/// The check a rule performs; broken input is a finding, never an `Err`.
+pub trait Check {
+    fn check(&self, cx: &Context<'_>, out: &mut Sink);
+}
+
+/// A rule: metadata plus check.
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &Context<'_>, out: &mut Sink);
+}
+
+impl<T: Meta + Check + Sync> Rule for T {
+    fn meta(&self) -> &'static RuleMeta {
+        Meta::meta(self)
+    }
+    fn check(&self, cx: &Context<'_>, out: &mut Sink) {
+        Check::check(self, cx, out)
+    }
+}
+
+/// What rules see.
+pub struct Context<'a> {
+    pub catalog: &'a Catalog,
+}
+
+/// Every rule, in code order.
+pub const RULES: &[&dyn Rule] = &[
+    &file::InvalidUtf8,
+    &file::ByteOrderMark,
+    &file::JsonSyntaxError,
+    &file::DuplicateKey,
+    &schema::SchemaViolation,
+    &identity::RogueIdMismatch,
+    &identity::MisplacedKpiFile,
+    &identity::DuplicateRogueId,
+    &identity::UnknownDomain,
+    &reference::UnresolvedRelatedKpi,
+    &reference::SelfReference,
+    &reference::DuplicateRelatedKpi,
+    &reference::UnresolvedMention,
+    &reference::FormulaKpiNotRelated,
+    &tier::EditorialSourceNameMismatch,
+    &tier::EditorialThirdPartyField,
+    &tier::UnregisteredStandard,
+    &tier::SourceUrlOutsideStandard,
+    &tier::MissingCitationField,
+    &tier::AttributionNoticeMismatch,
+    &stage::StageListMismatch,
+    &editorial::PercentageUnit,
+    &editorial::MetricBasisOnText,
+    &editorial::MissingFormula,
+    &editorial::BenchmarkOutOfOrder,
+    &editorial::MissingCommonPitfall,
+    &editorial::ContainerFormulaPrefix,
+];
+
+/// Finds a rule by code (`REF001`) or name (`unresolved-related-kpi`), case-insensitively.
+pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(code_or_name) || r.meta().name.eq_ignore_ascii_case(code_or_name))
+}
+
+/// Runs every rule over the catalog. Findings come back unsorted and unlocated.
+pub fn run(catalog: &Catalog) -> Vec<Finding> {
+    let cx = Context { catalog };
+    RULES
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut sink = Sink::new(rule.meta(), catalog);
+            rule.check(&cx, &mut sink);
+            sink.finish()
+        })
+        .collect()
+}

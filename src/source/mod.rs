@@ -1,0 +1,22 @@
+//! Where catalog files come from. `check` reads the working tree; the
+//! versioning commands will add the git index and commits behind the same trait.
+
+mod worktree;
+
+pub use worktree::WorkTree;
+
+use crate::error::Result;
+
+/// The folder, relative to the catalog root, that holds the ontology.
+pub const ONTOLOGY_DIR: &str = "ontology";
+/// Sub-folders of the ontology that are not KPI domains.
+pub const RESERVED_DIRS: &[&str] = &["disputes", "flows"];
+
+/// A snapshot of a catalog: lists and reads files by root-relative path (`/`-separated).
+pub trait Source: Sync {
+    /// Every JSON file of the ontology, sorted.
+    fn list(&self) -> Result<Vec<String>>;
+    fn read(&self, path: &str) -> Result<Vec<u8>>;
+    /// A name for messages (a directory, a commit).
+    fn describe(&self) -> String;
+}
