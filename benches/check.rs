@@ -84,7 +84,9 @@ fn time<T, F: FnMut() -> T>(runs: usize, mut f: F) -> Duration {
     )
 }
 
-fn floor(root: &Path) {
+/// Lists every file of the catalog, then parses each in parallel with `parse`.
+fn parse_all(root: &Path, parse: impl Fn(Vec<u8>) -> serde_json::Value + Sync) {
+    use rayon::prelude::*;
     let files: Vec<PathBuf> = walkdir::WalkDir::new(root.join("ontology"))
         .sort_by_file_name()
         .into_iter()
@@ -92,36 +94,21 @@ fn floor(root: &Path) {
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
         .collect();
-    use rayon::prelude::*;
-    let n: usize = files
-        .par_iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap();
-            let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-            usize::from(v.is_object())
-        })
-        .sum();
+    let n: usize = files.par_iter().map(|p| usize::from(parse(std::fs::read(p).unwrap()).is_object())).sum();
     assert!(n > 0);
 }
 
+/// The floor: read and parse with serde_json, nothing else.
+fn floor(root: &Path) {
+    parse_all(root, |bytes| serde_json::from_slice(&bytes).unwrap());
+}
+
+/// Read and parse with ontolint's span-keeping parser.
 fn ours(root: &Path) {
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(root.join("ontology"))
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    use rayon::prelude::*;
-    let n: usize = files
-        .par_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).unwrap();
-            let v = ontolint::parse::parse(&text, 0).unwrap().value;
-            usize::from(v.is_object())
-        })
-        .sum();
-    assert!(n > 0);
+    parse_all(root, |bytes| {
+        let text = String::from_utf8(bytes).unwrap();
+        ontolint::parse::parse(&text, 0).unwrap().value
+    });
 }
 
 fn peak_rss_kib() -> Option<u64> {

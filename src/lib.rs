@@ -7,16 +7,19 @@
 //!   → rules → findings → render (human | concise | json)
 //! ```
 //!
-//! Modules are listed in that order; imports only point left.
+//! Modules are declared in pipeline order and imports only point to modules
+//! declared earlier (`tests/architecture.rs` guards it). `findings` — the
+//! finding type and the rule metadata it carries — comes before `rules`, so
+//! rules produce findings and renderers read them without importing rule logic.
 
-pub mod check;
-pub mod cli;
-pub mod config;
 pub mod error;
-pub mod findings;
-pub mod model;
-pub mod parse;
-pub mod render;
-pub mod rules;
-pub mod schema;
 pub mod source;
+pub mod parse;
+pub mod model;
+pub mod schema;
+pub mod findings;
+pub mod rules;
+pub mod check;
+pub mod render;
+pub mod config;
+pub mod cli;

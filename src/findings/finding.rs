@@ -1,6 +1,6 @@
+use super::RuleMeta;
 use super::Severity;
 use crate::parse::Span;
-use crate::rules::RuleMeta;
 
 /// Where a finding points: a file, a JSON pointer and, once resolved, a byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]

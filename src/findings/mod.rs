@@ -2,8 +2,10 @@
 
 mod finding;
 mod fingerprint;
+mod rule_meta;
 mod severity;
 
 pub use finding::{Finding, Label, Location, Summary};
 pub use fingerprint::fingerprint;
+pub use rule_meta::{Category, RuleMeta, Scope};
 pub use severity::Severity;

@@ -1,120 +1,5 @@
-//! Rule metadata and the `declare_rule!` macro that keeps a rule's code,
-//! severity, message template and documentation together in one file.
-
-use crate::findings::Severity;
-use serde::Serialize;
-
-/// Rule categories; each has its three-letter code prefix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Category {
-    File,
-    Schema,
-    Identity,
-    Reference,
-    Tier,
-    Stage,
-    Editorial,
-}
-
-impl Category {
-    pub const ALL: &[Category] = &[
-        Category::File,
-        Category::Schema,
-        Category::Identity,
-        Category::Reference,
-        Category::Tier,
-        Category::Stage,
-        Category::Editorial,
-    ];
-
-    pub fn prefix(self) -> &'static str {
-        match self {
-            Category::File => "FIL",
-            Category::Schema => "SCH",
-            Category::Identity => "IDN",
-            Category::Reference => "REF",
-            Category::Tier => "TIR",
-            Category::Stage => "STG",
-            Category::Editorial => "EDT",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Category::File => "file",
-            Category::Schema => "schema",
-            Category::Identity => "identity",
-            Category::Reference => "reference",
-            Category::Tier => "tier",
-            Category::Stage => "stage",
-            Category::Editorial => "editorial",
-        }
-    }
-
-    /// The source folder under `src/rules/` that holds this category's rules.
-    pub fn folder(self) -> &'static str {
-        self.name()
-    }
-}
-
-/// What input a rule needs (as in Ruff's checker split).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Scope {
-    /// Parsed files, even when no model can be built.
-    File,
-    /// One KPI at a time.
-    Kpi,
-    /// The whole catalog (cross-file).
-    Catalog,
-}
-
-/// Everything known about a rule, declared next to its check.
-#[derive(Debug)]
-pub struct RuleMeta {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub category: Category,
-    pub default_severity: Severity,
-    pub scope: Scope,
-    /// Message template; `{arg}` placeholders are filled from the finding's arguments.
-    pub message: &'static str,
-    pub since: &'static str,
-    /// The `///` documentation, one leading space per line as rustdoc leaves it.
-    pub raw_docs: &'static str,
-    pub file: &'static str,
-    pub line: u32,
-}
-
-impl RuleMeta {
-    /// The documentation with rustdoc's leading space removed.
-    pub fn docs(&self) -> String {
-        let mut out: String =
-            self.raw_docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n");
-        out.push('\n');
-        out
-    }
-
-    /// First line of the docs.
-    pub fn summary(&self) -> &'static str {
-        self.raw_docs.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
-    }
-
-    /// Fills the message template.
-    pub fn render(&self, args: &[(&str, String)]) -> String {
-        let mut out = self.message.to_string();
-        for (k, v) in args {
-            out = out.replace(&format!("{{{k}}}"), v);
-        }
-        out
-    }
-
-    /// The docs URL of the rule (the README's rule table).
-    pub fn help_uri(&self) -> String {
-        format!("https://github.com/ontolint/ontolint/blob/main/docs/rules.md#{}", self.code.to_lowercase())
-    }
-}
+//! The `declare_rule!` macro that keeps a rule's code, severity, message
+//! template and documentation together in one file.
 
 /// Declares a rule: a unit struct plus its `RuleMeta`, docs captured from `///`.
 macro_rules! declare_rule {
@@ -135,13 +20,13 @@ macro_rules! declare_rule {
         $vis struct $name;
 
         impl $crate::rules::Meta for $name {
-            fn meta(&self) -> &'static $crate::rules::RuleMeta {
-                static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            fn meta(&self) -> &'static $crate::findings::RuleMeta {
+                static META: $crate::findings::RuleMeta = $crate::findings::RuleMeta {
                     code: $code,
                     name: $rname,
-                    category: $crate::rules::Category::$cat,
+                    category: $crate::findings::Category::$cat,
                     default_severity: $crate::findings::Severity::$sev,
-                    scope: $crate::rules::Scope::$scope,
+                    scope: $crate::findings::Scope::$scope,
                     message: $msg,
                     since: $since,
                     raw_docs: concat!($($doc, "\n"),*),

@@ -13,8 +13,8 @@ mod schema;
 mod stage;
 mod tier;
 
+pub use crate::findings::{Category, RuleMeta, Scope};
 pub(crate) use meta::declare_rule;
-pub use meta::{Category, RuleMeta, Scope};
 pub use sink::{Report, Sink};
 
 use crate::findings::Finding;

@@ -1,0 +1,118 @@
+//! Rule metadata: what every finding knows about the rule that produced it.
+//! Declared here, below the rules, so findings and renderers never import rule
+//! logic; `declare_rule!` (in `rules/meta.rs`) fills it in.
+
+use super::Severity;
+use serde::Serialize;
+
+/// Rule categories; each has its three-letter code prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    File,
+    Schema,
+    Identity,
+    Reference,
+    Tier,
+    Stage,
+    Editorial,
+}
+
+impl Category {
+    pub const ALL: &[Category] = &[
+        Category::File,
+        Category::Schema,
+        Category::Identity,
+        Category::Reference,
+        Category::Tier,
+        Category::Stage,
+        Category::Editorial,
+    ];
+
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Category::File => "FIL",
+            Category::Schema => "SCH",
+            Category::Identity => "IDN",
+            Category::Reference => "REF",
+            Category::Tier => "TIR",
+            Category::Stage => "STG",
+            Category::Editorial => "EDT",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::File => "file",
+            Category::Schema => "schema",
+            Category::Identity => "identity",
+            Category::Reference => "reference",
+            Category::Tier => "tier",
+            Category::Stage => "stage",
+            Category::Editorial => "editorial",
+        }
+    }
+
+    /// The source folder under `src/rules/` that holds this category's rules.
+    pub fn folder(self) -> &'static str {
+        self.name()
+    }
+}
+
+/// What input a rule needs (as in Ruff's checker split).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Parsed files, even when no model can be built.
+    File,
+    /// One KPI at a time.
+    Kpi,
+    /// The whole catalog (cross-file).
+    Catalog,
+}
+
+/// Everything known about a rule, declared next to its check.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    pub scope: Scope,
+    /// Message template; `{arg}` placeholders are filled from the finding's arguments.
+    pub message: &'static str,
+    pub since: &'static str,
+    /// The `///` documentation, one leading space per line as rustdoc leaves it.
+    pub raw_docs: &'static str,
+    pub file: &'static str,
+    pub line: u32,
+}
+
+impl RuleMeta {
+    /// The documentation with rustdoc's leading space removed.
+    pub fn docs(&self) -> String {
+        let mut out: String =
+            self.raw_docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n");
+        out.push('\n');
+        out
+    }
+
+    /// First line of the docs.
+    pub fn summary(&self) -> &'static str {
+        self.raw_docs.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+    }
+
+    /// Fills the message template.
+    pub fn render(&self, args: &[(&str, String)]) -> String {
+        let mut out = self.message.to_string();
+        for (k, v) in args {
+            out = out.replace(&format!("{{{k}}}"), v);
+        }
+        out
+    }
+
+    /// The docs URL of the rule (the README's rule table).
+    pub fn help_uri(&self) -> String {
+        format!("https://github.com/ontolint/ontolint/blob/main/docs/rules.md#{}", self.code.to_lowercase())
+    }
+}
