@@ -34,7 +34,7 @@ pub fn run(source: &dyn Source, only: Option<&[String]>) -> Result<Outcome> {
             Some("a KPI lives at ontology/<domain>/<slug>.json".into()),
         ));
     }
-    let mut findings = crate::rules::run(&catalog);
+    let mut findings = crate::rules::run(&catalog, None);
     let mut summary = Summary { files: catalog.files.len(), kpis: catalog.kpi_files(), ..Summary::default() };
     if let Some(only) = only {
         findings.retain(|f| is_catalog_level(&f.location.file) || only.contains(&f.location.file));

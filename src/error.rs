@@ -16,6 +16,9 @@ pub enum Error {
     /// A file that could not be read at all (exit 2).
     #[error("cannot read `{}`: {source}", path.display())]
     Read { path: PathBuf, source: std::io::Error },
+    /// Git history or the base state is unavailable (exit 3).
+    #[error("{message}")]
+    Git { message: String, advice: Option<String> },
     /// Could not write output (exit 2).
     #[error("cannot write `{}`: {source}", path.display())]
     Write { path: PathBuf, source: std::io::Error },
@@ -31,13 +34,20 @@ impl Error {
     }
 
     /// The process exit code for this error (DESIGN §5).
+    pub fn git(message: impl Into<String>, advice: Option<String>) -> Self {
+        Error::Git { message: message.into(), advice }
+    }
+
     pub fn exit_code(&self) -> u8 {
-        2
+        match self {
+            Error::Git { .. } => 3,
+            _ => 2,
+        }
     }
 
     pub fn advice(&self) -> Option<&str> {
         match self {
-            Error::Usage { advice, .. } | Error::Config { advice, .. } => advice.as_deref(),
+            Error::Usage { advice, .. } | Error::Config { advice, .. } | Error::Git { advice, .. } => advice.as_deref(),
             _ => None,
         }
     }

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! source (work tree) → parse (spans, duplicate keys) → model (typed catalog)
-//!   → rules → findings → render (human | concise | json)
+//!   → rules / diff → findings → render (human | concise | json)
 //! ```
 //!
 //! Modules are declared in pipeline order and imports only point to modules
@@ -17,6 +17,7 @@ pub mod source;
 pub mod parse;
 pub mod model;
 pub mod schema;
+pub mod diff;
 pub mod findings;
 pub mod rules;
 pub mod check;

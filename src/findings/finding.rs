@@ -9,6 +9,8 @@ pub struct Location {
     pub file: String,
     pub pointer: String,
     pub span: Option<Span>,
+    /// The base revision (short commit id) when the location is in the base state.
+    pub rev: Option<String>,
 }
 
 /// A secondary label: another place that explains the finding.
@@ -38,9 +40,16 @@ impl Finding {
     }
 
     /// Deterministic order: file, position, code, message.
-    pub fn sort_key(&self) -> (&str, usize, &str, &str, &str) {
+    pub fn sort_key(&self) -> (&str, bool, usize, &str, &str, &str) {
         let offset = self.location.span.as_ref().map_or(0, |s| s.start);
-        (&self.location.file, offset, self.rule.code, &self.location.pointer, &self.message)
+        (
+            &self.location.file,
+            self.location.rev.is_some(),
+            offset,
+            self.rule.code,
+            &self.location.pointer,
+            &self.message,
+        )
     }
 }
 

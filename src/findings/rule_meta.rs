@@ -16,6 +16,7 @@ pub enum Category {
     Tier,
     Stage,
     Editorial,
+    Versioning,
 }
 
 impl Category {
@@ -27,6 +28,7 @@ impl Category {
         Category::Tier,
         Category::Stage,
         Category::Editorial,
+        Category::Versioning,
     ];
 
     pub fn prefix(self) -> &'static str {
@@ -38,6 +40,7 @@ impl Category {
             Category::Tier => "TIR",
             Category::Stage => "STG",
             Category::Editorial => "EDT",
+            Category::Versioning => "VER",
         }
     }
 
@@ -50,6 +53,7 @@ impl Category {
             Category::Tier => "tier",
             Category::Stage => "stage",
             Category::Editorial => "editorial",
+            Category::Versioning => "versioning",
         }
     }
 
@@ -69,6 +73,8 @@ pub enum Scope {
     Kpi,
     /// The whole catalog (cross-file).
     Catalog,
+    /// Two states of the catalog (`ontolint diff`).
+    Diff,
 }
 
 /// Everything known about a rule, declared next to its check.

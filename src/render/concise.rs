@@ -1,18 +1,17 @@
-use super::{Positions, summary_line};
+use super::{Positions, Sources, display_path, summary_line};
 use crate::findings::{Finding, Summary};
-use crate::model::Catalog;
 use std::fmt::Write;
 
 /// `path:line:col: severity[CODE] message`, one line per finding, then the summary.
-pub fn concise(catalog: &Catalog, findings: &[Finding], summary: &Summary) -> String {
-    let pos = Positions::new(catalog, findings);
+pub fn concise(sources: Sources<'_>, findings: &[Finding], summary: &Summary) -> String {
+    let pos = Positions::new(sources, findings);
     let mut out = String::new();
     for f in findings {
-        let (start, _) = pos.range(&f.location.file, f.location.span.as_ref());
+        let (start, _) = pos.range(&f.location);
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
-            f.location.file,
+            display_path(&f.location),
             start.line,
             start.column,
             f.severity,

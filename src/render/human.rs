@@ -1,9 +1,8 @@
 //! Human diagnostics through miette: a source snippet, a label at the span, a
 //! help line. miette stays in this file; the core model does not know it.
 
-use super::{Positions, summary_line};
+use super::{Positions, Sources, display_path, summary_line};
 use crate::findings::{Finding, Severity, Summary};
-use crate::model::Catalog;
 use crate::parse::LineIndex;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
@@ -91,13 +90,13 @@ fn source_span(span: &crate::parse::Span) -> SourceSpan {
 }
 
 /// Renders every finding with a snippet, then the summary line.
-pub fn human(catalog: &Catalog, findings: &[Finding], summary: &Summary, color: bool) -> String {
+pub fn human(sources: Sources<'_>, findings: &[Finding], summary: &Summary, color: bool) -> String {
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
-    let pos = Positions::new(catalog, findings);
+    let pos = Positions::new(sources, findings);
     let mut out = String::new();
     for f in findings {
-        let text = pos.text(&f.location.file).unwrap_or("");
+        let text = pos.text(&f.location).unwrap_or("");
         let mut labels = Vec::new();
         if let Some(span) = &f.location.span {
             labels.push(LabeledSpan::new_primary_with_span(Some(label_text(f)), source_span(span)));
@@ -105,12 +104,12 @@ pub fn human(catalog: &Catalog, findings: &[Finding], summary: &Summary, color: 
         let mut notes = Vec::new();
         for l in &f.labels {
             match &l.location.span {
-                Some(span) if l.location.file == f.location.file => {
+                Some(span) if l.location.file == f.location.file && l.location.rev == f.location.rev => {
                     labels.push(LabeledSpan::new_with_span(Some(l.message.clone()), source_span(span)));
                 }
-                span => {
-                    let (p, _) = pos.range(&l.location.file, span.as_ref());
-                    notes.push(format!("{}: {}:{}:{}", l.message, l.location.file, p.line, p.column));
+                _ => {
+                    let (p, _) = pos.range(&l.location);
+                    notes.push(format!("{}: {}:{}:{}", l.message, display_path(&l.location), p.line, p.column));
                 }
             }
         }
@@ -120,7 +119,7 @@ pub fn human(catalog: &Catalog, findings: &[Finding], summary: &Summary, color: 
         }
         let diag = Diag {
             finding: f,
-            source: Source { name: f.location.file.clone(), text: text.to_string(), index: LineIndex::new(text) },
+            source: Source { name: display_path(&f.location), text: text.to_string(), index: LineIndex::new(text) },
             help: (!help.is_empty()).then_some(help),
             labels,
         };

@@ -1,8 +1,7 @@
 //! `--format json`: a stable, documented shape (see README "JSON output").
 
-use super::Positions;
+use super::{Positions, Sources};
 use crate::findings::{Finding, Summary};
-use crate::model::Catalog;
 use serde::Serialize;
 
 /// Version of the JSON shape; bumped on any breaking change to it.
@@ -14,6 +13,9 @@ struct Report<'a> {
     schema_version: u32,
     tool: Tool,
     summary: &'a Summary,
+    /// Present for `diff`: the states compared, required vs declared, every change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    versioning: Option<&'a serde_json::Value>,
     findings: Vec<JsonFinding<'a>>,
 }
 
@@ -32,6 +34,9 @@ struct JsonFinding<'a> {
     message: &'a str,
     help: Option<&'a str>,
     file: &'a str,
+    /// The base commit when the location is in the base state (a removed KPI).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<&'a str>,
     pointer: &'a str,
     line: usize,
     column: usize,
@@ -51,12 +56,17 @@ struct JsonLabel<'a> {
     column: usize,
 }
 
-pub fn json(catalog: &Catalog, findings: &[Finding], summary: &Summary) -> String {
-    let pos = Positions::new(catalog, findings);
+pub fn json(
+    sources: Sources<'_>,
+    findings: &[Finding],
+    summary: &Summary,
+    versioning: Option<&serde_json::Value>,
+) -> String {
+    let pos = Positions::new(sources, findings);
     let findings = findings
         .iter()
         .map(|f| {
-            let (start, end) = pos.range(&f.location.file, f.location.span.as_ref());
+            let (start, end) = pos.range(&f.location);
             JsonFinding {
                 code: f.rule.code,
                 name: f.rule.name,
@@ -64,6 +74,7 @@ pub fn json(catalog: &Catalog, findings: &[Finding], summary: &Summary) -> Strin
                 message: &f.message,
                 help: f.help.as_deref(),
                 file: &f.location.file,
+                revision: f.location.rev.as_deref(),
                 pointer: &f.location.pointer,
                 line: start.line,
                 column: start.column,
@@ -75,7 +86,7 @@ pub fn json(catalog: &Catalog, findings: &[Finding], summary: &Summary) -> Strin
                     .labels
                     .iter()
                     .map(|l| {
-                        let (p, _) = pos.range(&l.location.file, l.location.span.as_ref());
+                        let (p, _) = pos.range(&l.location);
                         JsonLabel {
                             message: &l.message,
                             file: &l.location.file,
@@ -92,6 +103,7 @@ pub fn json(catalog: &Catalog, findings: &[Finding], summary: &Summary) -> Strin
         schema_version: JSON_SCHEMA_VERSION,
         tool: Tool { name: "ontolint", version: env!("CARGO_PKG_VERSION") },
         summary,
+        versioning,
         findings,
     };
     let mut out = serde_json::to_string_pretty(&report).expect("plain data always serialises");

@@ -14,44 +14,71 @@ use crate::parse::LineIndex;
 use crate::parse::line_index::Position;
 use std::collections::HashMap;
 
+/// The catalogs findings point into: the head and, for `diff`, the base.
+#[derive(Clone, Copy)]
+pub struct Sources<'c> {
+    pub head: &'c Catalog,
+    pub base: Option<(&'c Catalog, &'c str)>,
+}
+
+impl<'c> Sources<'c> {
+    pub fn head(head: &'c Catalog) -> Self {
+        Sources { head, base: None }
+    }
+
+    /// The text of a file in the head (`rev` `None`) or in the base.
+    pub fn text(&self, file: &str, rev: Option<&str>) -> Option<&'c str> {
+        let catalog = match (rev, self.base) {
+            (None, _) => self.head,
+            (Some(r), Some((base, base_rev))) if r == base_rev => base,
+            _ => return None,
+        };
+        catalog.files.iter().find(|f| f.path == file).map(|f| f.text.as_str())
+    }
+}
+
+/// How a location's file is named in output: `path`, or `path@rev` in the base.
+pub fn display_path(loc: &crate::findings::Location) -> String {
+    match &loc.rev {
+        Some(rev) => format!("{}@{rev}", loc.file),
+        None => loc.file.clone(),
+    }
+}
+
 /// Line/column lookup for the files that carry findings; built once per render.
 pub struct Positions<'c> {
-    catalog: &'c Catalog,
-    indexes: HashMap<&'c str, (usize, LineIndex)>,
+    sources: Sources<'c>,
+    indexes: HashMap<(String, Option<String>), (&'c str, LineIndex)>,
 }
 
 impl<'c> Positions<'c> {
-    pub fn new(catalog: &'c Catalog, findings: &[Finding]) -> Self {
+    pub fn new(sources: Sources<'c>, findings: &[Finding]) -> Self {
         let mut indexes = HashMap::new();
         for f in findings {
-            let path = f.location.file.as_str();
-            let files = std::iter::once(path).chain(f.labels.iter().map(|l| l.location.file.as_str()));
-            for p in files {
-                if indexes.contains_key(p) {
+            for loc in std::iter::once(&f.location).chain(f.labels.iter().map(|l| &l.location)) {
+                let key = (loc.file.clone(), loc.rev.clone());
+                if indexes.contains_key(&key) {
                     continue;
                 }
-                if let Some((i, file)) = catalog.files.iter().enumerate().find(|(_, s)| s.path == p) {
-                    indexes.insert(file.path.as_str(), (i, LineIndex::new(&file.text)));
+                if let Some(text) = sources.text(&loc.file, loc.rev.as_deref()) {
+                    indexes.insert(key, (text, LineIndex::new(text)));
                 }
             }
         }
-        Positions { catalog, indexes }
+        Positions { sources, indexes }
     }
 
-    /// Start and end positions of a span in a file; `(1,1)` when unknown.
-    pub fn range(&self, file: &str, span: Option<&crate::parse::Span>) -> (Position, Position) {
+    /// Start and end positions of a location's span; `(1,1)` when unknown.
+    pub fn range(&self, loc: &crate::findings::Location) -> (Position, Position) {
         let unknown = Position { line: 1, column: 1 };
-        match (self.indexes.get(file), span) {
-            (Some((i, index)), Some(span)) => {
-                let text = &self.catalog.files[*i].text;
-                (index.position(text, span.start), index.position(text, span.end))
-            }
+        match (self.indexes.get(&(loc.file.clone(), loc.rev.clone())), &loc.span) {
+            (Some((text, index)), Some(span)) => (index.position(text, span.start), index.position(text, span.end)),
             _ => (unknown, unknown),
         }
     }
 
-    pub fn text(&self, file: &str) -> Option<&'c str> {
-        self.indexes.get(file).map(|(i, _)| self.catalog.files[*i].text.as_str())
+    pub fn text(&self, loc: &crate::findings::Location) -> Option<&'c str> {
+        self.sources.text(&loc.file, loc.rev.as_deref())
     }
 }
 

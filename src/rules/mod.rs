@@ -17,6 +17,7 @@ pub use crate::findings::{Category, RuleMeta, Scope};
 pub(crate) use meta::declare_rule;
 pub use sink::{Report, Sink};
 
+use crate::diff::Comparison;
 use crate::findings::Finding;
 use crate::model::Catalog;
 use rayon::prelude::*;
@@ -46,9 +47,10 @@ impl<T: Meta + Check + Sync> Rule for T {
     }
 }
 
-/// What rules see.
+/// What rules see: the catalog and, for `diff`, the comparison with the base.
 pub struct Context<'a> {
     pub catalog: &'a Catalog,
+    pub diff: Option<&'a Comparison<'a>>,
 }
 
 /// Every rule, in code order.
@@ -90,13 +92,24 @@ pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
         .find(|r| r.meta().code.eq_ignore_ascii_case(code_or_name) || r.meta().name.eq_ignore_ascii_case(code_or_name))
 }
 
-/// Runs every rule over the catalog. Findings come back unsorted and unlocated.
-pub fn run(catalog: &Catalog) -> Vec<Finding> {
-    let cx = Context { catalog };
+/// Runs the rules for one catalog (`diff` is `None`: every rule but the diff
+/// rules) or for a comparison (only the diff rules). Findings come back unsorted.
+pub fn run(catalog: &Catalog, diff: Option<&Comparison<'_>>) -> Vec<Finding> {
+    run_selected(catalog, diff, &|meta| (meta.scope == Scope::Diff) == diff.is_some())
+}
+
+/// Runs the rules that `select` keeps.
+pub fn run_selected(
+    catalog: &Catalog,
+    diff: Option<&Comparison<'_>>,
+    select: &(dyn Fn(&RuleMeta) -> bool + Sync),
+) -> Vec<Finding> {
+    let cx = Context { catalog, diff };
     RULES
         .par_iter()
+        .filter(|rule| select(rule.meta()))
         .flat_map_iter(|rule| {
-            let mut sink = Sink::new(rule.meta(), catalog);
+            let mut sink = Sink::new(rule.meta(), catalog, diff.map(|d| (d.base, d.base_rev.as_str())));
             rule.check(&cx, &mut sink);
             sink.finish()
         })

@@ -10,9 +10,11 @@ use crate::parse::Span;
 pub struct Sink<'c> {
     meta: &'static RuleMeta,
     catalog: &'c Catalog,
+    /// The base catalog and its revision, for findings located in the base.
+    base: Option<(&'c Catalog, &'c str)>,
     findings: Vec<Finding>,
-    /// Per finding: its file index and what part of the value to point at.
-    targets: Vec<(usize, Target)>,
+    /// Per finding: in the base or not, its file index, what part of the value to point at.
+    targets: Vec<(bool, usize, Target)>,
 }
 
 /// Which part of the value at a pointer a finding points at.
@@ -32,14 +34,24 @@ pub struct Report<'s, 'c> {
 }
 
 impl<'c> Sink<'c> {
-    pub fn new(meta: &'static RuleMeta, catalog: &'c Catalog) -> Self {
-        Sink { meta, catalog, findings: Vec::new(), targets: Vec::new() }
+    pub fn new(meta: &'static RuleMeta, catalog: &'c Catalog, base: Option<(&'c Catalog, &'c str)>) -> Self {
+        Sink { meta, catalog, base, findings: Vec::new(), targets: Vec::new() }
     }
 
     /// Reports at the value at `pointer` in file `file` (an index into `Catalog::files`).
     pub fn report(&mut self, file: usize, pointer: impl Into<String>) -> Report<'_, 'c> {
         let path = self.catalog.files[file].path.clone();
-        self.push(file, Location { file: path, pointer: pointer.into(), span: None })
+        self.push(false, file, Location { file: path, pointer: pointer.into(), span: None, rev: None })
+    }
+
+    /// Reports at a value of a KPI as it is in the base state (a removed KPI).
+    pub fn report_base_kpi(&mut self, kpi: &Kpi, pointer: impl Into<String>) -> Report<'_, 'c> {
+        let (base, rev) = self.base.expect("base locations are reported only by diff rules");
+        let path = base.files[kpi.file].path.clone();
+        let loc = Location { file: path, pointer: pointer.into(), span: None, rev: Some(rev.to_string()) };
+        let mut r = self.push(true, kpi.file, loc);
+        r.finding().kpi = Some(kpi.id());
+        r
     }
 
     /// Reports at a value of a KPI; the KPI id becomes the finding's subject.
@@ -53,10 +65,10 @@ impl<'c> Sink<'c> {
     /// Reports at a known byte span (file-level problems).
     pub fn report_span(&mut self, file: usize, span: Span) -> Report<'_, 'c> {
         let path = self.catalog.files[file].path.clone();
-        self.push(file, Location { file: path, pointer: String::new(), span: Some(span) })
+        self.push(false, file, Location { file: path, pointer: String::new(), span: Some(span), rev: None })
     }
 
-    fn push(&mut self, file: usize, location: Location) -> Report<'_, 'c> {
+    fn push(&mut self, in_base: bool, file: usize, location: Location) -> Report<'_, 'c> {
         self.findings.push(Finding {
             rule: self.meta,
             severity: self.meta.default_severity,
@@ -68,21 +80,23 @@ impl<'c> Sink<'c> {
             args: Vec::new(),
             fingerprint: String::new(),
         });
-        self.targets.push((file, Target::Value));
+        self.targets.push((in_base, file, Target::Value));
         Report { sink: self }
     }
 
     /// Renders messages, computes fingerprints and resolves pointer spans.
     pub fn finish(self) -> Vec<Finding> {
         let catalog = self.catalog;
+        let base = self.base.map(|(b, _)| b);
         self.findings
             .into_iter()
             .zip(self.targets)
-            .map(|(mut f, (file, target))| {
+            .map(|(mut f, (in_base, file, target))| {
+                let files = if in_base { &base.unwrap_or(catalog).files } else { &catalog.files };
                 f.message = f.rule.render(&f.args);
                 f.fingerprint =
                     fingerprint(f.rule.code, f.kpi.as_deref(), &f.location.file, &f.location.pointer, &f.args);
-                resolve(&catalog.files[file], &mut f.location, &target);
+                resolve(&files[file], &mut f.location, &target);
                 f
             })
             .collect()
@@ -140,7 +154,7 @@ impl Report<'_, '_> {
     /// Points at the member's key instead of its value (unknown or unwanted properties).
     pub fn on_key(self) -> Self {
         if let Some(t) = self.sink.targets.last_mut() {
-            t.1 = Target::Key;
+            t.2 = Target::Key;
         }
         self
     }
@@ -148,7 +162,7 @@ impl Report<'_, '_> {
     /// Points at a byte range of the decoded string value.
     pub fn within(self, range: Span) -> Self {
         if let Some(t) = self.sink.targets.last_mut() {
-            t.1 = Target::Within(range);
+            t.2 = Target::Within(range);
         }
         self
     }
@@ -156,7 +170,7 @@ impl Report<'_, '_> {
     /// A secondary label at a pointer of another (or the same) file.
     pub fn label(mut self, file: usize, pointer: impl Into<String>, message: impl Into<String>) -> Self {
         let source = &self.sink.catalog.files[file];
-        let mut location = Location { file: source.path.clone(), pointer: pointer.into(), span: None };
+        let mut location = Location { file: source.path.clone(), pointer: pointer.into(), span: None, rev: None };
         resolve(source, &mut location, &Target::Value);
         self.finding().labels.push(Label { location, message: message.into() });
         self
@@ -165,7 +179,7 @@ impl Report<'_, '_> {
     /// A secondary label at a byte span.
     pub fn label_span(mut self, file: usize, span: Span, message: impl Into<String>) -> Self {
         let path = self.sink.catalog.files[file].path.clone();
-        let location = Location { file: path, pointer: String::new(), span: Some(span) };
+        let location = Location { file: path, pointer: String::new(), span: Some(span), rev: None };
         self.finding().labels.push(Label { location, message: message.into() });
         self
     }

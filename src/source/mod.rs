@@ -1,6 +1,8 @@
 //! Where catalog files come from. `check` reads the working tree; the
 //! versioning commands will add the git index and commits behind the same trait.
 
+pub mod git;
+pub mod resolve;
 mod worktree;
 
 pub use worktree::WorkTree;

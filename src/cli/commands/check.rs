@@ -12,11 +12,21 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
     let only = if args.paths.is_empty() { None } else { Some(narrow(&root, &cwd, &args.paths, &source)?) };
     let outcome = crate::check::run(&source, only.as_deref())?;
     let text = match args.format {
-        Format::Human => {
-            crate::render::human(&outcome.catalog, &outcome.findings, &outcome.summary, cli.color.enabled())
+        Format::Human => crate::render::human(
+            crate::render::Sources::head(&outcome.catalog),
+            &outcome.findings,
+            &outcome.summary,
+            cli.color.enabled(),
+        ),
+        Format::Concise => {
+            crate::render::concise(crate::render::Sources::head(&outcome.catalog), &outcome.findings, &outcome.summary)
         }
-        Format::Concise => crate::render::concise(&outcome.catalog, &outcome.findings, &outcome.summary),
-        Format::Json => crate::render::json(&outcome.catalog, &outcome.findings, &outcome.summary),
+        Format::Json => crate::render::json(
+            crate::render::Sources::head(&outcome.catalog),
+            &outcome.findings,
+            &outcome.summary,
+            None,
+        ),
     };
     crate::cli::print(&text)?;
     let fail_at = if args.deny_warnings { Severity::Warning } else { Severity::Error };

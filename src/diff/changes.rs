@@ -1,0 +1,289 @@
+//! What changed between two catalogs, KPI by KPI, matched by rogueId.
+
+use super::bump::Bump;
+use super::value::{same, same_opt};
+use crate::model::{Catalog, Kpi};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A kind of change, with the bump it requires by default (DESIGN §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    KpiAdded,
+    KpiRemoved,
+    DeprecatedKpiRemoved,
+    FieldTypeChanged,
+    UnitChanged,
+    Promoted,
+    Demoted,
+    StandardChanged,
+    SourceChanged,
+    FormulaChanged,
+    TextChanged,
+    MetadataChanged,
+    BlockAdded,
+    BlockRemoved,
+    BlockChanged,
+    OtherChanged,
+}
+
+impl ChangeKind {
+    pub const ALL: &[ChangeKind] = &[
+        ChangeKind::KpiAdded,
+        ChangeKind::KpiRemoved,
+        ChangeKind::DeprecatedKpiRemoved,
+        ChangeKind::FieldTypeChanged,
+        ChangeKind::UnitChanged,
+        ChangeKind::Promoted,
+        ChangeKind::Demoted,
+        ChangeKind::StandardChanged,
+        ChangeKind::SourceChanged,
+        ChangeKind::FormulaChanged,
+        ChangeKind::TextChanged,
+        ChangeKind::MetadataChanged,
+        ChangeKind::BlockAdded,
+        ChangeKind::BlockRemoved,
+        ChangeKind::BlockChanged,
+        ChangeKind::OtherChanged,
+    ];
+
+    /// The name used in configuration and JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChangeKind::KpiAdded => "kpi-added",
+            ChangeKind::KpiRemoved => "kpi-removed",
+            ChangeKind::DeprecatedKpiRemoved => "deprecated-kpi-removed",
+            ChangeKind::FieldTypeChanged => "field-type-changed",
+            ChangeKind::UnitChanged => "unit-changed",
+            ChangeKind::Promoted => "promoted",
+            ChangeKind::Demoted => "demoted",
+            ChangeKind::StandardChanged => "standard-changed",
+            ChangeKind::SourceChanged => "source-changed",
+            ChangeKind::FormulaChanged => "formula-changed",
+            ChangeKind::TextChanged => "text-changed",
+            ChangeKind::MetadataChanged => "metadata-changed",
+            ChangeKind::BlockAdded => "block-added",
+            ChangeKind::BlockRemoved => "block-removed",
+            ChangeKind::BlockChanged => "block-changed",
+            ChangeKind::OtherChanged => "other-changed",
+        }
+    }
+
+    pub fn default_bump(self) -> Bump {
+        match self {
+            ChangeKind::KpiRemoved | ChangeKind::FieldTypeChanged | ChangeKind::UnitChanged => Bump::Major,
+            ChangeKind::Demoted | ChangeKind::BlockRemoved => Bump::Major,
+            ChangeKind::KpiAdded | ChangeKind::DeprecatedKpiRemoved | ChangeKind::Promoted => Bump::Minor,
+            ChangeKind::StandardChanged | ChangeKind::BlockAdded => Bump::Minor,
+            ChangeKind::SourceChanged | ChangeKind::FormulaChanged | ChangeKind::TextChanged => Bump::Patch,
+            ChangeKind::MetadataChanged | ChangeKind::BlockChanged | ChangeKind::OtherChanged => Bump::Patch,
+        }
+    }
+
+    /// A phrase for messages: "`sales.arr` {phrase}".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            ChangeKind::KpiAdded => "added",
+            ChangeKind::KpiRemoved => "removed",
+            ChangeKind::DeprecatedKpiRemoved => "removed after deprecation",
+            ChangeKind::FieldTypeChanged => "fieldType changed",
+            ChangeKind::UnitChanged => "unit changed",
+            ChangeKind::Promoted => "promoted from editorial to published",
+            ChangeKind::Demoted => "demoted from published to editorial",
+            ChangeKind::StandardChanged => "now cites another standard",
+            ChangeKind::SourceChanged => "definitionSource changed",
+            ChangeKind::FormulaChanged => "formula changed",
+            ChangeKind::TextChanged => "wording changed",
+            ChangeKind::MetadataChanged => "metadata changed",
+            ChangeKind::BlockAdded => "optional block added",
+            ChangeKind::BlockRemoved => "optional block removed",
+            ChangeKind::BlockChanged => "optional block changed",
+            ChangeKind::OtherChanged => "changed",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ChangeKind> {
+        ChangeKind::ALL.iter().copied().find(|k| k.name() == name)
+    }
+}
+
+/// Which state a change is located in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Base,
+    Head,
+}
+
+/// One change of one KPI.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub kpi: String,
+    /// The top-level field that changed (`None` for added and removed KPIs).
+    pub field: Option<String>,
+    pub pointer: String,
+    pub side: Side,
+    /// The bump this change requires under the policy in force.
+    pub bump: Bump,
+    /// Extra context: the rename target, the old and new standard.
+    pub detail: Option<String>,
+}
+
+const TEXT: &[&str] = &["defaultLabel", "description", "whyItMatters", "interpretationGuidance"];
+const METADATA: &[&str] =
+    &["relatedKpiIds", "stageRelevance", "suggestedForStages", "defaultOwningFunctions", "maturity"];
+const BLOCKS: &[&str] = &["benchmark", "metricBasis", "calculationPolicy"];
+const IDENTITY: &[&str] = &["rogueId", "slug", "domain"];
+
+fn object<'c>(catalog: &'c Catalog, kpi: &Kpi) -> Option<&'c Map<String, Value>> {
+    catalog.files[kpi.file].value.as_ref()?.as_object()
+}
+
+/// KPIs by rogueId; when an id is duplicated the first file wins (the
+/// duplicate is a `check` error of its own).
+fn by_id(catalog: &Catalog) -> BTreeMap<String, &Kpi> {
+    let mut map = BTreeMap::new();
+    for k in &catalog.kpis {
+        map.entry(k.id()).or_insert(k);
+    }
+    map
+}
+
+/// Compares two catalogs. `bump_of` gives the bump each kind requires.
+pub fn compare(base: &Catalog, head: &Catalog, bump_of: &dyn Fn(ChangeKind) -> Bump) -> Vec<Change> {
+    let (b, h) = (by_id(base), by_id(head));
+    let mut out = Vec::new();
+    let mut push = |kind, kpi: &str, field: Option<&str>, pointer: String, side, detail: Option<String>| {
+        out.push(Change {
+            kind,
+            kpi: kpi.to_string(),
+            field: field.map(str::to_string),
+            pointer,
+            side,
+            bump: bump_of(kind),
+            detail,
+        })
+    };
+    for (id, bk) in &b {
+        let Some(hk) = h.get(id) else {
+            let kind = if bk.maturity.as_deref() == Some("deprecated") {
+                ChangeKind::DeprecatedKpiRemoved
+            } else {
+                ChangeKind::KpiRemoved
+            };
+            let rename = rename_target(base, bk, head, &b, &h).map(|t| format!("likely renamed to `{t}`"));
+            push(kind, id, None, String::new(), Side::Base, rename);
+            continue;
+        };
+        let (Some(bo), Some(ho)) = (object(base, bk), object(head, hk)) else { continue };
+        let keys: BTreeSet<&String> = bo.keys().chain(ho.keys()).collect();
+        for key in keys {
+            let (bv, hv) = (bo.get(key.as_str()), ho.get(key.as_str()));
+            if same_opt(bv, hv) || IDENTITY.contains(&key.as_str()) {
+                continue;
+            }
+            let pointer = crate::parse::pointer::push("", key);
+            let k = key.as_str();
+            if k == "definitionSource" {
+                for (kind, sub, detail) in source_changes(bv, hv) {
+                    let p = sub.map_or(pointer.clone(), |s| crate::parse::pointer::push(&pointer, s));
+                    push(kind, id, Some(k), p, Side::Head, detail);
+                }
+                continue;
+            }
+            let kind = match k {
+                "fieldType" => ChangeKind::FieldTypeChanged,
+                "unit" => ChangeKind::UnitChanged,
+                "formula" => ChangeKind::FormulaChanged,
+                _ if TEXT.contains(&k) => ChangeKind::TextChanged,
+                _ if METADATA.contains(&k) => ChangeKind::MetadataChanged,
+                _ if BLOCKS.contains(&k) => match (bv, hv) {
+                    (None, Some(_)) => ChangeKind::BlockAdded,
+                    (Some(_), None) => ChangeKind::BlockRemoved,
+                    _ => ChangeKind::BlockChanged,
+                },
+                _ => ChangeKind::OtherChanged,
+            };
+            // A removed field can only be located in the base.
+            let side = if hv.is_none() { Side::Base } else { Side::Head };
+            push(kind, id, Some(k), pointer, side, None);
+        }
+    }
+    for id in h.keys().filter(|id| !b.contains_key(*id)) {
+        push(ChangeKind::KpiAdded, id, None, String::new(), Side::Head, None);
+    }
+    out
+}
+
+fn tier_of(source: Option<&Value>) -> Option<&str> {
+    source?.get("tier")?.as_str()
+}
+
+/// Changes inside definitionSource: a tier change is one change (promotion or
+/// demotion) that includes its new citation; otherwise each field is its own.
+fn source_changes(b: Option<&Value>, h: Option<&Value>) -> Vec<(ChangeKind, Option<&'static str>, Option<String>)> {
+    let name =
+        |v: Option<&Value>| v.and_then(|s| s.get("sourceName")).and_then(Value::as_str).unwrap_or("?").to_string();
+    match (tier_of(b), tier_of(h)) {
+        (Some("editorial"), Some("published")) => {
+            return vec![(ChangeKind::Promoted, Some("tier"), Some(format!("now anchored to {}", name(h))))];
+        }
+        (Some("published"), Some("editorial")) => {
+            return vec![(ChangeKind::Demoted, Some("tier"), Some(format!("was anchored to {}", name(b))))];
+        }
+        _ => {}
+    }
+    let fields =
+        ["tier", "sourceName", "sourceUrl", "sectionRef", "publicationDate", "attributionNotice", "authorityLevel"];
+    let get = |v: Option<&Value>, f: &str| v.and_then(|s| s.get(f)).cloned();
+    let mut out = Vec::new();
+    for f in fields {
+        if same_opt(get(b, f).as_ref(), get(h, f).as_ref()) {
+            continue;
+        }
+        if f == "sourceName" && tier_of(h) == Some("published") {
+            out.push((ChangeKind::StandardChanged, Some(f), Some(format!("{} → {}", name(b), name(h)))));
+        } else {
+            out.push((ChangeKind::SourceChanged, Some(f), None));
+        }
+    }
+    if out.is_empty() {
+        // Something else differs (an unknown member): still a change.
+        out.push((ChangeKind::SourceChanged, None, None));
+    }
+    out
+}
+
+/// A removed KPI whose content reappears under a new rogueId.
+fn rename_target(
+    base: &Catalog,
+    removed: &Kpi,
+    head: &Catalog,
+    b: &BTreeMap<String, &Kpi>,
+    h: &BTreeMap<String, &Kpi>,
+) -> Option<String> {
+    let bo = object(base, removed)?;
+    let strip = |o: &Map<String, Value>| -> Value {
+        Value::Object(
+            o.iter().filter(|(k, _)| !IDENTITY.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        )
+    };
+    let wanted = strip(bo);
+    let label = bo.get("defaultLabel");
+    let description = bo.get("description");
+    h.iter().filter(|(id, _)| !b.contains_key(*id)).find_map(|(id, k)| {
+        let ho = object(head, k)?;
+        let same_content = same(&wanted, &strip(ho));
+        let same_words =
+            label.is_some() && same_opt(label, ho.get("defaultLabel")) && same_opt(description, ho.get("description"));
+        (same_content || same_words).then(|| id.clone())
+    })
+}
+
+/// The bump the changes require together.
+pub fn required(changes: &[Change]) -> Bump {
+    changes.iter().map(|c| c.bump).max().unwrap_or(Bump::None)
+}

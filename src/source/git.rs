@@ -1,0 +1,184 @@
+//! Catalog states read from git objects: a commit's tree or the index.
+//! Nothing is checked out or cloned, and no network is used.
+//!
+//! git2's `Repository` is not `Sync`, so a state is read once, blob by blob,
+//! into memory; the loader then parses it in parallel like the work tree.
+
+use super::{ONTOLOGY_DIR, Source};
+use crate::error::{Error, Result};
+use git2::{ErrorCode, ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A repository holding a catalog, possibly in a sub-folder.
+pub struct GitRepo {
+    repo: Repository,
+    /// The catalog root relative to the repository's work tree (`""` or `"sub/dir/"`).
+    prefix: String,
+}
+
+/// One state of the catalog, read into memory.
+pub struct Snapshot {
+    name: String,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Source for Snapshot {
+    fn list(&self) -> Result<Vec<String>> {
+        Ok(self.files.keys().cloned().collect())
+    }
+
+    fn read(&self, path: &str) -> Result<Vec<u8>> {
+        self.files.get(path).cloned().ok_or_else(|| Error::Read {
+            path: PathBuf::from(format!("{}:{path}", self.name)),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        })
+    }
+
+    fn describe(&self) -> String {
+        self.name.clone()
+    }
+}
+
+impl Snapshot {
+    /// Whether this state has an `ontology/` folder at all.
+    pub fn has_ontology(&self) -> bool {
+        !self.files.is_empty()
+    }
+}
+
+fn git_err(e: git2::Error, what: &str) -> Error {
+    Error::git(format!("{what}: {}", e.message()), None)
+}
+
+impl GitRepo {
+    /// Opens the repository that contains `root`.
+    pub fn open(root: &Path) -> Result<Self> {
+        let repo = Repository::discover(root).map_err(|e| match e.code() {
+            ErrorCode::Owner => Error::git(
+                format!("git refuses the repository at `{}`: it is owned by another user", root.display()),
+                Some(format!("mark it safe: git config --global --add safe.directory '{}'", root.display())),
+            ),
+            _ if e.code() == ErrorCode::NotFound => Error::git(
+                format!("`{}` is not inside a git repository", root.display()),
+                Some("versioning needs the catalog's git history: run it in a clone (git init / git clone)".into()),
+            ),
+            _ => git_err(e, "cannot open the git repository"),
+        })?;
+        let workdir = repo
+            .workdir()
+            .ok_or_else(|| Error::git("the repository is bare: there is no work tree to compare", None))?;
+        let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let rel = canon(root).strip_prefix(canon(workdir)).map(Path::to_path_buf).unwrap_or_default();
+        let mut prefix: String =
+            rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
+        if !prefix.is_empty() {
+            prefix.push('/');
+        }
+        Ok(GitRepo { repo, prefix })
+    }
+
+    pub fn repo(&self) -> &Repository {
+        &self.repo
+    }
+
+    pub fn is_shallow(&self) -> bool {
+        self.repo.is_shallow()
+    }
+
+    /// Resolves a revision to a commit.
+    pub fn commit_of(&self, rev: &str) -> Result<Oid> {
+        let obj = self.repo.revparse_single(rev).map_err(|e| {
+            let advice = if self.is_shallow() {
+                format!(
+                    "this is a shallow clone: fetch the history (`git fetch --unshallow`, or set `fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI), then retry; `git fetch origin {rev}` fetches one ref"
+                )
+            } else {
+                format!("check the name (`git rev-parse {rev}`), or fetch it: `git fetch origin {rev}`")
+            };
+            Error::git(format!("base `{rev}` not found: {}", e.message()), Some(advice))
+        })?;
+        obj.peel_to_commit().map(|c| c.id()).map_err(|e| git_err(e, &format!("`{rev}` is not a commit")))
+    }
+
+    /// The merge-base of two commits; in a shallow clone a missing one is exit 3 with the fix.
+    pub fn merge_base(&self, a: Oid, b: Oid, b_name: &str) -> Result<Oid> {
+        self.repo.merge_base(a, b).map_err(|e| {
+            let advice = if self.is_shallow() {
+                "this is a shallow clone and the merge-base is not in it: run `git fetch --unshallow` (or set `fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI)".to_string()
+            } else {
+                format!("HEAD and `{b_name}` share no history; pass the base explicitly with --base REV")
+            };
+            Error::git(format!("no merge-base between HEAD and `{b_name}`: {}", e.message()), Some(advice))
+        })
+    }
+
+    /// The catalog as of a commit.
+    pub fn commit_snapshot(&self, oid: Oid) -> Result<Snapshot> {
+        let commit = self.repo.find_commit(oid).map_err(|e| git_err(e, "cannot read the commit"))?;
+        let tree = commit.tree().map_err(|e| git_err(e, "cannot read the commit's tree"))?;
+        let dir = format!("{}{ONTOLOGY_DIR}", self.prefix);
+        let mut files = BTreeMap::new();
+        let sub = match tree.get_path(Path::new(&dir)) {
+            Ok(entry) => entry.to_object(&self.repo).ok().and_then(|o| o.into_tree().ok()),
+            Err(_) => None,
+        };
+        let short = short_id(oid);
+        if let Some(sub) = sub {
+            let mut failed = None;
+            sub.walk(TreeWalkMode::PreOrder, |parent, entry| {
+                let name = entry.name().unwrap_or("");
+                if entry.kind() == Some(ObjectType::Blob) && name.ends_with(".json") {
+                    match entry.to_object(&self.repo).and_then(|o| o.peel_to_blob()) {
+                        Ok(blob) => {
+                            files.insert(format!("{ONTOLOGY_DIR}/{parent}{name}"), blob.content().to_vec());
+                        }
+                        Err(e) => {
+                            failed = Some(e);
+                            return TreeWalkResult::Abort;
+                        }
+                    }
+                }
+                TreeWalkResult::Ok
+            })
+            .map_err(|e| git_err(e, "cannot walk the commit's tree"))?;
+            if let Some(e) = failed {
+                return Err(git_err(e, &format!("cannot read a file of commit {short}")));
+            }
+        }
+        Ok(Snapshot { name: format!("commit {short}"), files })
+    }
+
+    /// The catalog as staged in the index (what pre-commit sees).
+    pub fn index_snapshot(&self) -> Result<Snapshot> {
+        let index = self.repo.index().map_err(|e| git_err(e, "cannot read the index"))?;
+        let dir = format!("{}{ONTOLOGY_DIR}/", self.prefix);
+        let mut files = BTreeMap::new();
+        for entry in index.iter() {
+            let path = String::from_utf8_lossy(&entry.path).into_owned();
+            let Some(rel) = path.strip_prefix(&dir) else { continue };
+            if !rel.ends_with(".json") {
+                continue;
+            }
+            let blob =
+                self.repo.find_blob(entry.id).map_err(|e| git_err(e, &format!("cannot read staged `{path}`")))?;
+            files.insert(format!("{ONTOLOGY_DIR}/{rel}"), blob.content().to_vec());
+        }
+        Ok(Snapshot { name: "the index".into(), files })
+    }
+
+    /// Short id of HEAD's commit, if any.
+    pub fn head(&self) -> Result<Oid> {
+        let head = self.repo.head().map_err(|e| {
+            Error::git(
+                format!("HEAD does not point at a commit: {}", e.message()),
+                Some("commit something first".into()),
+            )
+        })?;
+        head.peel_to_commit().map(|c| c.id()).map_err(|e| git_err(e, "HEAD is not a commit"))
+    }
+}
+
+pub fn short_id(oid: Oid) -> String {
+    oid.to_string()[..7].to_string()
+}
