@@ -32,3 +32,48 @@ pub fn find_root(explicit: Option<&Path>, start: &Path) -> Result<PathBuf> {
         Some("run ontolint inside a catalog repository, or pass --root DIR".into()),
     ))
 }
+
+/// `ontolint.toml`: every key optional. (The rest of DESIGN §6 — severities,
+/// ignores, never-sum pairs, snapshots — comes with the CI integration issue.)
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Required bump per change kind, overriding DESIGN §4's defaults.
+    #[serde(default)]
+    pub bump: std::collections::BTreeMap<String, crate::diff::Bump>,
+    /// The changelog, relative to the root; default `CHANGELOG.md` when it exists.
+    pub changelog: Option<String>,
+}
+
+impl Config {
+    /// Reads `ontolint.toml` at the root; no file means every default.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        let Ok(text) = std::fs::read_to_string(&path) else { return Ok(Config::default()) };
+        let config: Config = toml::from_str(&text).map_err(|e| {
+            let at = e.span().map(|s| {
+                let p = crate::parse::LineIndex::new(&text).position(&text, s.start);
+                format!(":{}:{}", p.line, p.column)
+            });
+            Error::config(
+                format!("{}{}: {}", path.display(), at.unwrap_or_default(), e.message()),
+                Some("every key is optional; see the README's configuration section".into()),
+            )
+        })?;
+        for kind in config.bump.keys() {
+            if crate::diff::ChangeKind::from_name(kind).is_none() {
+                let known: Vec<&str> = crate::diff::ChangeKind::ALL.iter().map(|k| k.name()).collect();
+                return Err(Error::config(
+                    format!("{}: unknown change kind `{kind}` in [bump]", path.display()),
+                    Some(format!("known kinds: {}", known.join(", "))),
+                ));
+            }
+        }
+        Ok(config)
+    }
+
+    /// The bump a change kind requires under this configuration.
+    pub fn bump_of(&self, kind: crate::diff::ChangeKind) -> crate::diff::Bump {
+        self.bump.get(kind.name()).copied().unwrap_or_else(|| kind.default_bump())
+    }
+}

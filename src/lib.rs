@@ -23,4 +23,5 @@ pub mod rules;
 pub mod check;
 pub mod render;
 pub mod config;
+pub mod governance;
 pub mod cli;

@@ -22,6 +22,12 @@ pub struct Cli {
 pub enum Command {
     /// Lint the catalog: schema, identity, references, tiers, stages, editorial content.
     Check(CheckArgs),
+    /// Versioning governance: classify the changes since the base and check the version bump.
+    Diff(DiffArgs),
+    /// Print (or write) the next version and releasedAt that the changes require.
+    Bump(BumpArgs),
+    /// Print the Markdown release notes of the changes since the base.
+    Changelog(ChangelogArgs),
     /// List every rule.
     Rules(RulesArgs),
     /// Print the documentation of one rule (by code or name).
@@ -49,6 +55,57 @@ pub struct CheckArgs {
     /// Make warnings fail the run (exit 1).
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+/// Which two states to compare.
+#[derive(Debug, Args)]
+pub struct StateArgs {
+    /// Base revision; default: the merge-base with the CI target branch, else origin/HEAD, main or master.
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+
+    /// Compare with this commit instead of the working tree.
+    #[arg(long, value_name = "REV", conflicts_with = "staged")]
+    pub head: Option<String>,
+
+    /// Compare with the index (what `git commit` would record; for pre-commit).
+    #[arg(long)]
+    pub staged: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    #[command(flatten)]
+    pub state: StateArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Make warnings fail the run (exit 1).
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BumpArgs {
+    /// Base revision (as for `diff`).
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+
+    /// Write the version and releasedAt into ontology/catalog.json.
+    #[arg(long)]
+    pub write: bool,
+
+    /// Release date (YYYY-MM-DD); default: today (UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ChangelogArgs {
+    #[command(flatten)]
+    pub state: StateArgs,
 }
 
 #[derive(Debug, Args)]

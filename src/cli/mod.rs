@@ -12,6 +12,9 @@ use args::Command;
 pub fn run(cli: Cli) -> Result<u8> {
     match &cli.command {
         Command::Check(args) => commands::check::run(&cli, args),
+        Command::Diff(args) => commands::diff::run(&cli, args),
+        Command::Bump(args) => commands::bump::run(&cli, args),
+        Command::Changelog(args) => commands::changelog::run(&cli, args),
         Command::Rules(args) => commands::rules::run(args, cli.root.as_deref()),
         Command::Explain { rule } => commands::explain::run(rule),
         Command::Schema { name } => commands::schema::run(name),

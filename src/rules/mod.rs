@@ -12,6 +12,7 @@ mod reference;
 mod schema;
 mod stage;
 mod tier;
+mod versioning;
 
 pub use crate::findings::{Category, RuleMeta, Scope};
 pub(crate) use meta::declare_rule;
@@ -82,6 +83,13 @@ pub const RULES: &[&dyn Rule] = &[
     &editorial::BenchmarkOutOfOrder,
     &editorial::MissingCommonPitfall,
     &editorial::ContainerFormulaPrefix,
+    &versioning::InsufficientVersionBump,
+    &versioning::ChangeRequiresBump,
+    &versioning::VersionDecreased,
+    &versioning::ReleaseDateNotAdvanced,
+    &versioning::ReleaseDateWithoutVersion,
+    &versioning::VersionBumpWithoutChange,
+    &versioning::ChangelogHeadingMissing,
 ];
 
 /// Finds a rule by code (`REF001`) or name (`unresolved-related-kpi`), case-insensitively.

@@ -167,7 +167,18 @@ impl GitRepo {
         Ok(Snapshot { name: "the index".into(), files })
     }
 
-    /// Short id of HEAD's commit, if any.
+    /// A file of the repository (catalog-root-relative path) as it is in a
+    /// commit, or in the index when `commit` is `None`; `None` when absent.
+    pub fn read_file(&self, commit: Option<Oid>, path: &str) -> Option<Vec<u8>> {
+        let full = format!("{}{path}", self.prefix);
+        let id = match commit {
+            Some(oid) => self.repo.find_commit(oid).ok()?.tree().ok()?.get_path(Path::new(&full)).ok()?.id(),
+            None => self.repo.index().ok()?.get_path(Path::new(&full), 0)?.id,
+        };
+        Some(self.repo.find_blob(id).ok()?.content().to_vec())
+    }
+
+    /// HEAD's commit.
     pub fn head(&self) -> Result<Oid> {
         let head = self.repo.head().map_err(|e| {
             Error::git(

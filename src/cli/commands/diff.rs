@@ -1,0 +1,67 @@
+use crate::cli::Cli;
+use crate::cli::args::{DiffArgs, Format, StateArgs};
+use crate::error::{Error, Result};
+use crate::findings::Severity;
+use crate::governance::{Head, Outcome};
+use crate::render::Sources;
+use serde_json::json;
+
+/// Runs the comparison the state flags describe, from the catalog root.
+pub fn compare(cli: &Cli, state: &StateArgs) -> Result<Outcome> {
+    let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
+    let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
+    let head = match (&state.head, state.staged) {
+        (Some(rev), _) => Head::Commit(rev.clone()),
+        (None, true) => Head::Index,
+        (None, false) => Head::WorkTree,
+    };
+    crate::governance::run(&root, &head, state.base.as_deref(), &|k| std::env::var(k).ok())
+}
+
+pub fn run(cli: &Cli, args: &DiffArgs) -> Result<u8> {
+    let outcome = compare(cli, &args.state)?;
+    let sources = Sources { head: &outcome.head, base: Some((&outcome.base, &outcome.base_rev)) };
+    let text = match args.format {
+        Format::Human => {
+            verdict(&outcome) + &crate::render::human(sources, &outcome.findings, &outcome.summary, cli.color.enabled())
+        }
+        Format::Concise => verdict(&outcome) + &crate::render::concise(sources, &outcome.findings, &outcome.summary),
+        Format::Json => crate::render::json(sources, &outcome.findings, &outcome.summary, Some(&versioning(&outcome))),
+    };
+    crate::cli::print(&text)?;
+    let fail_at = if args.deny_warnings { Severity::Warning } else { Severity::Error };
+    Ok(u8::from(outcome.findings.iter().any(|f| f.severity >= fail_at)))
+}
+
+fn version_str(c: &crate::model::Catalog) -> String {
+    Outcome::version(c).map_or_else(|| "?".to_string(), |v| v.to_string())
+}
+
+/// One line that says what was compared and the verdict.
+fn verdict(o: &Outcome) -> String {
+    let declared = o.declared.map_or_else(|| "a decrease".to_string(), |d| d.to_string());
+    format!(
+        "Compared {} with {}: {} change{}, required bump {}, declared {} ({} → {})\n",
+        o.base_how,
+        o.head_label,
+        o.changes.len(),
+        if o.changes.len() == 1 { "" } else { "s" },
+        o.required,
+        declared,
+        version_str(&o.base),
+        version_str(&o.head)
+    )
+}
+
+/// The `versioning` object of the JSON output.
+pub fn versioning(o: &Outcome) -> serde_json::Value {
+    let date = |c: &crate::model::Catalog| c.manifest.as_ref().and_then(|m| m.released_at.clone());
+    let version = |c: &crate::model::Catalog| Outcome::version(c).map(|v| v.to_string());
+    json!({
+        "base": {"commit": o.base_oid, "resolvedBy": o.base_how, "version": version(&o.base), "releasedAt": date(&o.base)},
+        "head": {"state": o.head_label, "version": version(&o.head), "releasedAt": date(&o.head)},
+        "required": o.required,
+        "declared": o.declared,
+        "changes": o.changes,
+    })
+}

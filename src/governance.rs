@@ -1,0 +1,134 @@
+//! The `diff` pipeline: read the base from git objects and the head from the
+//! work tree, the index or a commit; load both with the `check` loader;
+//! classify the changes; run the versioning rules.
+
+use crate::config::Config;
+use crate::diff::{Bump, Change, ChangeKind, Comparison, compare, declared, required};
+use crate::error::{Error, Result};
+use crate::findings::{Category, Finding, Summary};
+use crate::model::{Catalog, FileKind};
+use crate::source::git::{GitRepo, short_id};
+use crate::source::resolve::{Base, resolve};
+use crate::source::{ONTOLOGY_DIR, WorkTree};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Which state is the head of the comparison.
+#[derive(Debug, Clone)]
+pub enum Head {
+    WorkTree,
+    Index,
+    Commit(String),
+}
+
+/// Everything a diff run found.
+pub struct Outcome {
+    pub head: Catalog,
+    pub base: Catalog,
+    pub base_rev: String,
+    pub base_oid: String,
+    pub base_how: String,
+    pub head_label: String,
+    pub changes: Vec<Change>,
+    pub required: Bump,
+    pub declared: Option<Bump>,
+    pub changelog: Option<(String, String)>,
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+impl Outcome {
+    pub fn comparison(&self) -> Comparison<'_> {
+        Comparison {
+            base: &self.base,
+            base_rev: self.base_rev.clone(),
+            base_how: self.base_how.clone(),
+            head_label: self.head_label.clone(),
+            changes: self.changes.clone(),
+            required: self.required,
+            changelog: self.changelog.clone(),
+        }
+    }
+
+    pub fn version(catalog: &Catalog) -> Option<semver::Version> {
+        semver::Version::parse(catalog.manifest.as_ref()?.version.as_deref()?).ok()
+    }
+}
+
+/// Compares the base with the head.
+pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> Option<String>) -> Result<Outcome> {
+    let config = Config::load(root)?;
+    let repo = GitRepo::open(root)?;
+    let Base { oid, how } = resolve(&repo, base, env)?;
+    let base_catalog = crate::model::load(&repo.commit_snapshot(oid)?)?;
+    let (head_catalog, head_label, head_commit) = match head {
+        Head::WorkTree => (crate::model::load(&WorkTree::new(root))?, "the working tree".to_string(), None),
+        Head::Index => (crate::model::load(&repo.index_snapshot()?)?, "the index".to_string(), None),
+        Head::Commit(rev) => {
+            let c = repo.commit_of(rev)?;
+            (crate::model::load(&repo.commit_snapshot(c)?)?, format!("commit {}", short_id(c)), Some(c))
+        }
+    };
+    if !head_catalog.files.iter().any(|f| f.kind == FileKind::Catalog) {
+        return Err(Error::config(
+            format!("`{ONTOLOGY_DIR}/catalog.json` not found in {head_label}"),
+            Some("every catalog needs a manifest: {\"version\", \"releasedAt\", \"domains\"}".into()),
+        ));
+    }
+    let changes = compare(&base_catalog, &head_catalog, &|k| config.bump_of(k));
+    let required = required(&changes);
+    let changelog_path = config.changelog.clone().unwrap_or_else(|| "CHANGELOG.md".to_string());
+    let changelog_bytes = match head {
+        Head::WorkTree => std::fs::read(root.join(&changelog_path)).ok(),
+        Head::Index => repo.read_file(None, &changelog_path),
+        Head::Commit(_) => repo.read_file(head_commit, &changelog_path),
+    };
+    let changelog = changelog_bytes.map(|b| (changelog_path, String::from_utf8_lossy(&b).into_owned()));
+    let declared = match (Outcome::version(&base_catalog), Outcome::version(&head_catalog)) {
+        (Some(b), Some(h)) => declared(&b, &h),
+        _ => None,
+    };
+    let mut outcome = Outcome {
+        head: head_catalog,
+        base: base_catalog,
+        base_rev: short_id(oid),
+        base_oid: oid.to_string(),
+        base_how: how,
+        head_label,
+        changes,
+        required,
+        declared,
+        changelog,
+        findings: Vec::new(),
+        summary: Summary::default(),
+    };
+    let mut findings = {
+        let cmp = outcome.comparison();
+        let mut f = crate::rules::run(&outcome.head, Some(&cmp));
+        f.extend(tier_findings_of_new_citations(&outcome.head, &outcome.changes));
+        f
+    };
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut summary = Summary { files: outcome.head.files.len(), kpis: outcome.head.kpi_files(), ..Summary::default() };
+    summary.count(&findings);
+    outcome.findings = findings;
+    outcome.summary = summary;
+    Ok(outcome)
+}
+
+/// A back-attribution (or a new standard) must cite it correctly: the tier
+/// rules' findings for those KPIs are part of the verdict.
+fn tier_findings_of_new_citations(head: &Catalog, changes: &[Change]) -> Vec<Finding> {
+    let cited: BTreeSet<&str> = changes
+        .iter()
+        .filter(|c| matches!(c.kind, ChangeKind::Promoted | ChangeKind::StandardChanged))
+        .map(|c| c.kpi.as_str())
+        .collect();
+    if cited.is_empty() {
+        return Vec::new();
+    }
+    crate::rules::run_selected(head, None, &|m| m.category == Category::Tier)
+        .into_iter()
+        .filter(|f| f.kpi.as_deref().is_some_and(|k| cited.contains(k)))
+        .collect()
+}
