@@ -42,6 +42,7 @@ pub fn run(source: &dyn Source, only: Option<&[String]>) -> Result<Outcome> {
         summary.kpis = only.iter().filter(|p| catalog.files.iter().any(|f| &f.path == *p && f.is_kpi())).count();
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    crate::findings::disambiguate(&mut findings);
     summary.count(&findings);
     Ok(Outcome { catalog, findings, summary })
 }

@@ -11,6 +11,15 @@ pub const CONFIG_FILE: &str = "ontolint.toml";
 /// holding `ontology/` or `ontolint.toml`.
 pub fn find_root(explicit: Option<&Path>, start: &Path) -> Result<PathBuf> {
     if let Some(root) = explicit {
+        if !root.exists() {
+            return Err(Error::usage(format!("--root `{}` does not exist", root.display()), None));
+        }
+        if !root.is_dir() {
+            return Err(Error::usage(
+                format!("--root `{}` is a file, not a folder", root.display()),
+                Some("pass the folder that contains ontology/".into()),
+            ));
+        }
         if !root.join(ONTOLOGY_DIR).is_dir() {
             return Err(Error::usage(
                 format!("`{}` has no `{ONTOLOGY_DIR}/` folder", root.display()),

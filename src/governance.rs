@@ -109,6 +109,7 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
         f
     };
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    crate::findings::disambiguate(&mut findings);
     let mut summary = Summary { files: outcome.head.files.len(), kpis: outcome.head.kpi_files(), ..Summary::default() };
     summary.count(&findings);
     outcome.findings = findings;

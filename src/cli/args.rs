@@ -114,7 +114,7 @@ pub struct RulesArgs {
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,
 
-    /// Rewrite the rule table region of README.md (with --format markdown).
+    /// Rewrite the rule table region of the catalog root's README.md (always in Markdown).
     #[arg(long)]
     pub write_readme: bool,
 }
@@ -146,7 +146,10 @@ impl ColorChoice {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+            // no-color.org: only a non-empty NO_COLOR turns colour off.
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            }
         }
     }
 }

@@ -23,6 +23,23 @@ pub fn fingerprint(code: &str, kpi: Option<&str>, file: &str, pointer: &str, arg
     h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
+/// Gives repeated fingerprints (the same rule, subject, pointer and arguments
+/// reported at several places: copies of one KPI, a key written three times) a
+/// stable occurrence suffix, in output order, so every finding keys uniquely.
+pub fn disambiguate(findings: &mut [super::Finding]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for f in findings.iter_mut() {
+        let n = seen.entry(f.fingerprint.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let mut h = Sha256::new();
+            h.update(f.fingerprint.as_bytes());
+            h.update(format!(":{n}").as_bytes());
+            f.fingerprint = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

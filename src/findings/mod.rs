@@ -6,6 +6,6 @@ mod rule_meta;
 mod severity;
 
 pub use finding::{Finding, Label, Location, Summary};
-pub use fingerprint::fingerprint;
+pub use fingerprint::{disambiguate, fingerprint};
 pub use rule_meta::{Category, RuleMeta, Scope};
 pub use severity::Severity;

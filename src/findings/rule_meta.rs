@@ -103,6 +103,24 @@ impl RuleMeta {
         out
     }
 
+    /// The documentation as `explain` shows it: fence annotations for the
+    /// example harness (`json,expect=REF001 path=…`) reduced to the language.
+    pub fn docs_for_display(&self) -> String {
+        self.docs()
+            .lines()
+            .map(|l| match l.trim_start().strip_prefix("```") {
+                Some(info) if !info.is_empty() => {
+                    let indent = &l[..l.len() - l.trim_start().len()];
+                    let lang = info.split([',', ' ']).next().unwrap_or("");
+                    format!("{indent}```{lang}")
+                }
+                _ => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    }
+
     /// First line of the docs.
     pub fn summary(&self) -> &'static str {
         self.raw_docs.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")

@@ -44,6 +44,12 @@ impl Catalog {
         self.by_id.get(id).map_or(&[], Vec::as_slice)
     }
 
+    /// The KPI read from a file, if the file holds one (KPIs are in file order).
+    pub fn kpi_in_file(&self, file: usize) -> Option<&Kpi> {
+        let i = self.kpis.binary_search_by_key(&file, |k| k.file).ok()?;
+        Some(&self.kpis[i])
+    }
+
     pub fn file_of(&self, kpi: &Kpi) -> &SourceFile {
         &self.files[kpi.file]
     }

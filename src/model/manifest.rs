@@ -9,6 +9,8 @@ pub struct Manifest {
     pub released_at: Option<String>,
     pub editorial_source_name: Option<String>,
     pub domains: Vec<Domain>,
+    /// Whether `domains` is a list of `{id, label}` objects (else domain checks stay silent).
+    pub domains_valid: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -30,6 +32,10 @@ impl Manifest {
         let Some(obj) = value.as_object() else {
             return Manifest { file, ..Default::default() };
         };
+        let domains_valid = obj
+            .get("domains")
+            .and_then(Value::as_array)
+            .is_some_and(|items| items.iter().all(|d| d.get("id").is_some_and(Value::is_string)));
         let domains = obj
             .get("domains")
             .and_then(Value::as_array)
@@ -47,6 +53,7 @@ impl Manifest {
             released_at: field(obj, "releasedAt"),
             editorial_source_name: field(obj, "editorialSourceName"),
             domains,
+            domains_valid,
         }
     }
 }

@@ -15,8 +15,14 @@ pub struct Position {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        // Lines end at LF, CRLF, or a lone CR (as editors show old Mac files).
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
         Self { starts }
     }
 
@@ -61,6 +67,13 @@ mod tests {
         let t = "{\r\n  \"a\": 1,\r\n  \"b\": x\r\n}";
         let off = t.find('x').unwrap();
         assert_eq!(pos(t, off), (3, 8));
+    }
+
+    #[test]
+    fn lone_cr_ends_a_line() {
+        let t = "{\r  \"a\": 1,\r  x\r}";
+        let off = t.find('x').unwrap();
+        assert_eq!(pos(t, off), (3, 3));
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub fn concise(sources: Sources<'_>, findings: &[Finding], summary: &Summary) ->
             start.column,
             f.severity,
             f.code(),
-            f.message
+            super::printable(&f.message).replace('\n', "\\n")
         );
     }
     let _ = writeln!(out, "{}", summary_line(summary));

@@ -37,11 +37,50 @@ impl<'c> Sources<'c> {
     }
 }
 
+/// Characters a terminal would interpret: C0/C1 controls (except tab and
+/// line breaks) and the bidi overrides that can reorder what a reader sees.
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A message or path for a terminal: unsafe characters and line breaks escaped (`\u{1b}`).
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| is_unsafe(c) || c == '\r') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| if is_unsafe(c) || c == '\r' { c.escape_unicode().to_string() } else { c.to_string() })
+            .collect(),
+    )
+}
+
+/// Source text for a terminal: each unsafe character replaced by a placeholder
+/// of the same UTF-8 length (so byte spans stay valid), a lone CR by LF.
+pub fn same_length_printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
+            c if is_unsafe(c) => out.push(match c.len_utf8() {
+                1 => '?',
+                2 => '¿',
+                _ => '\u{fffd}',
+            }),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// How a location's file is named in output: `path`, or `path@rev` in the base.
 pub fn display_path(loc: &crate::findings::Location) -> String {
+    let file = printable(&loc.file).replace('\n', "\\n");
     match &loc.rev {
-        Some(rev) => format!("{}@{rev}", loc.file),
-        None => loc.file.clone(),
+        Some(rev) => format!("{file}@{rev}"),
+        None => file,
     }
 }
 

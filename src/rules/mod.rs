@@ -65,6 +65,7 @@ pub const RULES: &[&dyn Rule] = &[
     &identity::MisplacedKpiFile,
     &identity::DuplicateRogueId,
     &identity::UnknownDomain,
+    &identity::StrayJsonFile,
     &reference::UnresolvedRelatedKpi,
     &reference::SelfReference,
     &reference::DuplicateRelatedKpi,

@@ -41,7 +41,10 @@ impl<'c> Sink<'c> {
     /// Reports at the value at `pointer` in file `file` (an index into `Catalog::files`).
     pub fn report(&mut self, file: usize, pointer: impl Into<String>) -> Report<'_, 'c> {
         let path = self.catalog.files[file].path.clone();
-        self.push(false, file, Location { file: path, pointer: pointer.into(), span: None, rev: None })
+        let kpi = self.catalog.kpi_in_file(file).map(|k| k.id());
+        let mut r = self.push(false, file, Location { file: path, pointer: pointer.into(), span: None, rev: None });
+        r.finding().kpi = kpi;
+        r
     }
 
     /// Reports at a value of a KPI as it is in the base state (a removed KPI).
@@ -65,7 +68,11 @@ impl<'c> Sink<'c> {
     /// Reports at a known byte span (file-level problems).
     pub fn report_span(&mut self, file: usize, span: Span) -> Report<'_, 'c> {
         let path = self.catalog.files[file].path.clone();
-        self.push(false, file, Location { file: path, pointer: String::new(), span: Some(span), rev: None })
+        let kpi = self.catalog.kpi_in_file(file).map(|k| k.id());
+        let mut r =
+            self.push(false, file, Location { file: path, pointer: String::new(), span: Some(span), rev: None });
+        r.finding().kpi = kpi;
+        r
     }
 
     fn push(&mut self, in_base: bool, file: usize, location: Location) -> Report<'_, 'c> {
@@ -176,10 +183,10 @@ impl Report<'_, '_> {
         self
     }
 
-    /// A secondary label at a byte span.
-    pub fn label_span(mut self, file: usize, span: Span, message: impl Into<String>) -> Self {
+    /// A secondary label at a byte span, with the pointer it stands for.
+    pub fn label_span(mut self, file: usize, span: Span, pointer: String, message: impl Into<String>) -> Self {
         let path = self.sink.catalog.files[file].path.clone();
-        let location = Location { file: path, pointer: String::new(), span: Some(span), rev: None };
+        let location = Location { file: path, pointer, span: Some(span), rev: None };
         self.finding().labels.push(Label { location, message: message.into() });
         self
     }

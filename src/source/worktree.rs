@@ -1,30 +1,46 @@
 use super::{ONTOLOGY_DIR, Source};
 use crate::error::{Error, Result};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The catalog as it is on disk.
 pub struct WorkTree {
     root: PathBuf,
+    /// Root-relative `/` paths → real paths (a name that is not UTF-8 is listed
+    /// lossily, and still read from its real path).
+    listing: OnceLock<BTreeMap<String, PathBuf>>,
 }
 
 impl WorkTree {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self { root: root.into(), listing: OnceLock::new() }
     }
 
     pub fn root(&self) -> &Path {
         &self.root
     }
-}
 
-impl Source for WorkTree {
-    fn list(&self) -> Result<Vec<String>> {
+    fn walk(&self) -> Result<BTreeMap<String, PathBuf>> {
         let dir = self.root.join(ONTOLOGY_DIR);
-        let mut out = Vec::new();
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| Error::Read {
-                path: e.path().map_or_else(|| dir.clone(), Path::to_path_buf),
-                source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("filesystem loop")),
+        let mut out = BTreeMap::new();
+        // Links are followed (a loop or a dangling link is an error naming it);
+        // hidden entries (`.git/`, editor backups) are not part of the catalog.
+        let walk = walkdir::WalkDir::new(&dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.')));
+        for entry in walk {
+            let entry = entry.map_err(|e| {
+                let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
+                let is_loop = e.loop_ancestor().is_some();
+                let source = match e.into_io_error() {
+                    _ if is_loop => std::io::Error::other("symbolic link loop"),
+                    Some(io) => io,
+                    None => std::io::Error::other("unreadable entry"),
+                };
+                Error::Read { path, source }
             })?;
             let path = entry.path();
             if !entry.file_type().is_file() || path.extension().and_then(|e| e.to_str()) != Some("json") {
@@ -32,14 +48,33 @@ impl Source for WorkTree {
             }
             let rel = path.strip_prefix(&self.root).unwrap_or(path);
             let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-            out.push(parts.join("/"));
+            out.insert(parts.join("/"), path.to_path_buf());
         }
-        out.sort();
         Ok(out)
     }
 
+    fn listing(&self) -> Result<&BTreeMap<String, PathBuf>> {
+        if let Some(l) = self.listing.get() {
+            return Ok(l);
+        }
+        let l = self.walk()?;
+        Ok(self.listing.get_or_init(|| l))
+    }
+}
+
+impl Source for WorkTree {
+    fn list(&self) -> Result<Vec<String>> {
+        if !self.root.join(ONTOLOGY_DIR).is_dir() {
+            return Err(Error::config(
+                format!("`{}` has no `{ONTOLOGY_DIR}/` folder", self.root.display()),
+                Some("a catalog keeps its KPIs under ontology/<domain>/<slug>.json".into()),
+            ));
+        }
+        Ok(self.listing()?.keys().cloned().collect())
+    }
+
     fn read(&self, path: &str) -> Result<Vec<u8>> {
-        let full = self.root.join(path);
+        let full = self.listing()?.get(path).cloned().unwrap_or_else(|| self.root.join(path));
         std::fs::read(&full).map_err(|source| Error::Read { path: full, source })
     }
 

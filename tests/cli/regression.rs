@@ -58,3 +58,203 @@ fn bom_is_not_counted_as_a_column() {
     let bom = hits.iter().find(|h| h.code == "FIL002").unwrap();
     assert_eq!((bom.line, bom.column), (1, 1));
 }
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn finding_past_column_65535_does_not_crash_human_output() {
+    let dir = catalog_with(None);
+    write(dir.path(), "ontology/sales/long.json", format!("{}x", " ".repeat(65_536)));
+    let out = ontolint(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    assert!(text.contains("[ontology/sales/long.json:1:65537]"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() < 300), "long lines are windowed");
+}
+
+#[cfg(unix)]
+#[test]
+fn file_name_that_is_not_utf8_is_still_checked() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = catalog_with(None);
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.json");
+    std::fs::write(dir.path().join("ontology/sales").join(name), "{").unwrap();
+    let (exit, hits, _) = check(dir.path(), &[]);
+    assert_eq!(exit, 1);
+    assert!(hits.iter().any(|h| h.code == "FIL003" && h.file == "ontology/sales/caf\u{fffd}.json"), "{hits:?}");
+}
+
+#[test]
+fn lone_cr_line_endings_give_the_positions_editors_show() {
+    let dir = catalog_with(None);
+    let wr = std::fs::read_to_string(dir.path().join("ontology/sales/win_rate.json")).unwrap();
+    let wr = wr.replace("\"relatedKpiIds\": []", "\"relatedKpiIds\": [\n    \"sales.nope\"\n  ]").replace('\n', "\r");
+    write(dir.path(), "ontology/sales/win_rate.json", &wr);
+    let (_, hits, _) = check(dir.path(), &[]);
+    let hit = hits.iter().find(|h| h.code == "REF001").unwrap();
+    let line = wr.split('\r').position(|l| l.contains("sales.nope")).unwrap() as u64 + 1;
+    assert_eq!((hit.line, hit.column), (line, 5));
+    let human = stdout(&ontolint(dir.path(), &["check"]));
+    assert!(human.contains(&format!("win_rate.json:{line}:5]")), "{human}");
+    assert!(!human.contains('\r'));
+}
+
+#[test]
+fn repeated_findings_get_distinct_fingerprints() {
+    let dir = catalog_with(None);
+    let arr = std::fs::read(dir.path().join("ontology/sales/arr.json")).unwrap();
+    write(dir.path(), "ontology/sales/zz_copy.json", &arr);
+    write(dir.path(), "ontology/sales/zz_copy2.json", &arr);
+    write(dir.path(), "ontology/sales/keys.json", r#"{"a": 1, "a": 2, "a": 3}"#);
+    let (_, _, report) = check(dir.path(), &[]);
+    let prints: Vec<&str> =
+        report["findings"].as_array().unwrap().iter().map(|f| f["fingerprint"].as_str().unwrap()).collect();
+    let unique: std::collections::BTreeSet<&&str> = prints.iter().collect();
+    assert_eq!(unique.len(), prints.len(), "fingerprints collide: {prints:?}");
+}
+
+#[test]
+fn duplicate_key_label_carries_the_first_key_pointer() {
+    let dir = catalog_with(None);
+    write(dir.path(), "ontology/sales/keys.json", r#"{"b": {"a": 1, "a": 2}}"#);
+    let (_, _, report) = check(dir.path(), &[]);
+    let f = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "FIL004").unwrap().clone();
+    assert_eq!(f["pointer"], "/b/a");
+    assert_eq!(f["related"][0]["pointer"], "/b/a");
+    assert_eq!((f["related"][0]["line"].as_u64(), f["related"][0]["column"].as_u64()), (Some(1), Some(8)));
+}
+
+#[test]
+fn control_characters_from_files_never_reach_the_terminal() {
+    let dir = catalog_with(None);
+    let wr = std::fs::read_to_string(dir.path().join("ontology/sales/win_rate.json")).unwrap();
+    write(
+        dir.path(),
+        "ontology/sales/win_rate.json",
+        wr.replace("\"unit\": \"%\"", "\"unit\": \"\\u001b]0;x\\u0007\""),
+    );
+    write(dir.path(), "ontology/sales/bin.json", b"{\x1b[31m\x07}");
+    for format in ["concise", "human"] {
+        let text = stdout(&ontolint(dir.path(), &["check", "--format", format]));
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{format}: {text:?}");
+        assert!(text.contains("\\u{1b}]0;x\\u{7}"), "{format} shows the escape: {text}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_followed_and_dangling_ones_named() {
+    let dir = catalog_with(None);
+    std::os::unix::fs::symlink("win_rate.json", dir.path().join("ontology/sales/linked.json")).unwrap();
+    let (_, hits, _) = check(dir.path(), &[]);
+    assert!(hits.iter().any(|h| h.file == "ontology/sales/linked.json" && h.code == "IDN002"), "{hits:?}");
+    std::os::unix::fs::symlink("nowhere.json", dir.path().join("ontology/sales/dangling.json")).unwrap();
+    let out = ontolint(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dangling.json"));
+}
+
+#[test]
+fn hidden_folders_are_not_part_of_the_catalog() {
+    let dir = catalog_with(None);
+    write(dir.path(), "ontology/sales/.git/x.json", "{");
+    write(dir.path(), "ontology/.backup.json", "{");
+    let (exit, hits, _) = check(dir.path(), &[]);
+    assert_eq!((exit, hits.len()), (0, 0), "{hits:?}");
+}
+
+#[test]
+fn a_manifest_that_breaks_its_schema_does_not_flood_the_kpis() {
+    let dir = catalog_with(None);
+    write(
+        dir.path(),
+        "ontology/catalog.json",
+        r#"{"version": "1.0.0", "releasedAt": "2026-01-15", "editorialSourceName": "Test Editorial", "domains": "sales"}"#,
+    );
+    let (_, hits, _) = check(dir.path(), &[]);
+    let codes: Vec<&str> = hits.iter().map(|h| h.code.as_str()).collect();
+    assert_eq!(codes, vec!["SCH001"], "{hits:?}");
+}
+
+#[test]
+fn a_registry_prefix_that_is_no_url_does_not_flood_the_kpis() {
+    let dir = catalog_with(None);
+    let reg = std::fs::read_to_string(dir.path().join("ontology/standards.json")).unwrap();
+    write(dir.path(), "ontology/standards.json", reg.replace("https://metrics.example.org/", "notaurl"));
+    let (_, hits, _) = check(dir.path(), &[]);
+    let codes: Vec<&str> = hits.iter().map(|h| h.code.as_str()).collect();
+    assert!(!codes.contains(&"TIR004"), "{hits:?}");
+}
+
+#[test]
+fn url_prefix_is_matched_at_a_path_boundary() {
+    let dir = catalog_with(None);
+    let reg = std::fs::read_to_string(dir.path().join("ontology/standards.json")).unwrap();
+    write(
+        dir.path(),
+        "ontology/standards.json",
+        reg.replace("https://metrics.example.org/", "https://metrics.example.org"),
+    );
+    let arr = std::fs::read_to_string(dir.path().join("ontology/sales/arr.json")).unwrap();
+    write(
+        dir.path(),
+        "ontology/sales/arr.json",
+        arr.replace("https://metrics.example.org/arr", "https://metrics.example.org.evil.net/arr"),
+    );
+    let (_, hits, _) = check(dir.path(), &[]);
+    assert!(hits.iter().any(|h| h.code == "TIR004"), "{hits:?}");
+}
+
+#[test]
+fn missing_properties_show_one_line_not_the_whole_file() {
+    let dir = catalog_with(None);
+    let arr = std::fs::read_to_string(dir.path().join("ontology/sales/arr.json")).unwrap();
+    let arr = arr.replace("  \"unit\": \"USD\",\n", "").replace("  \"maturity\": \"general\",\n", "");
+    write(dir.path(), "ontology/sales/arr.json", &arr);
+    let text = stdout(&ontolint(dir.path(), &["check"]));
+    assert!(text.lines().count() < 40, "{text}");
+}
+
+#[test]
+fn root_that_does_not_exist_or_is_a_file_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope");
+    let out = ontolint(&missing, &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+    write(dir.path(), "file", "x");
+    let out = ontolint(&dir.path().join("file"), &["check"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a file"));
+}
+
+#[test]
+fn invalid_ontolint_toml_exits_2_with_its_position() {
+    let dir = catalog_with(None);
+    write(dir.path(), "ontolint.toml", "this is = = not toml\n");
+    let out = ontolint(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("ontolint.toml:1:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn explain_hides_the_example_harness_annotations() {
+    let dir = catalog_with(None);
+    let text = stdout(&ontolint(dir.path(), &["explain", "REF001"]));
+    assert!(text.contains("```json\n") && !text.contains("expect="), "{text}");
+}
+
+#[test]
+fn misplaced_copy_is_not_told_to_overwrite_the_original() {
+    let dir = catalog_with(None);
+    let arr = std::fs::read(dir.path().join("ontology/sales/arr.json")).unwrap();
+    write(dir.path(), "ontology/sales/zz_copy.json", &arr);
+    let (_, _, report) = check(dir.path(), &[]);
+    let f = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "IDN002").unwrap().clone();
+    assert!(!f["help"].as_str().unwrap().contains("git mv"), "{f}");
+}

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
+    // A broken ontolint.toml is an error even where `check` uses none of it yet.
+    crate::config::Config::load(&root)?;
     let source = WorkTree::new(&root);
     let only = if args.paths.is_empty() { None } else { Some(narrow(&root, &cwd, &args.paths, &source)?) };
     let outcome = crate::check::run(&source, only.as_deref())?;

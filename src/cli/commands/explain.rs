@@ -37,7 +37,7 @@ pub fn page(meta: &crate::rules::RuleMeta) -> String {
         meta.category.name(),
         meta.default_severity,
         meta.since,
-        meta.docs(),
+        meta.docs_for_display(),
         meta.file,
         meta.line
     )

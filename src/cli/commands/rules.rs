@@ -10,7 +10,8 @@ pub const README_END: &str = "<!-- rules:end -->";
 
 pub fn run(args: &RulesArgs, root: Option<&Path>) -> Result<u8> {
     if args.write_readme {
-        let path = root.unwrap_or(Path::new(".")).join("README.md");
+        let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
+        let path = crate::config::find_root(root, &cwd)?.join("README.md");
         let text = std::fs::read_to_string(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
         let updated = replace_region(&text, &markdown()).ok_or_else(|| {
             Error::usage(format!("`{}` has no {README_BEGIN} … {README_END} region", path.display()), None)

@@ -38,9 +38,9 @@ impl Check for DuplicateKey {
             for d in &file.duplicates {
                 let at = pointer::push(&d.object, &d.key);
                 out.report_span(i, d.second.clone())
-                    .pointer(at)
+                    .pointer(at.clone())
                     .arg("key", &d.key)
-                    .label_span(i, d.first.clone(), format!("`{}` first defined here", d.key))
+                    .label_span(i, d.first.clone(), at, format!("`{}` first defined here", d.key))
                     .help("keep one occurrence; parsers disagree about which one wins");
             }
         }

@@ -36,7 +36,9 @@ impl Check for JsonSyntaxError {
         for (i, file) in cx.catalog.files.iter().enumerate() {
             if let Some(e) = &file.syntax_error {
                 let end = file.text[e.offset..].chars().next().map_or(e.offset, |c| e.offset + c.len_utf8());
-                out.report_span(i, e.offset..end).arg("detail", &e.message);
+                out.report_span(i, e.offset..end)
+                    .arg("detail", &e.message)
+                    .help("JSON allows no comments and no trailing commas; strings and keys take double quotes");
             }
         }
     }

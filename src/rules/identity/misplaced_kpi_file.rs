@@ -4,8 +4,8 @@ declare_rule! {
     /// A KPI file is not stored at `ontology/<domain>/<slug>.json`.
     ///
     /// ## Why
-    /// Editors find a KPI by its path, and `ontolint build` derives page and API
-    /// paths from domain and slug. A file whose path disagrees with its content is
+    /// Editors find a KPI by its path, and the published pages and API derive
+    /// their paths from domain and slug. A file whose path disagrees with its content is
     /// easy to edit by mistake and hard to review.
     ///
     /// ## Example
@@ -30,6 +30,10 @@ declare_rule! {
 impl Check for MisplacedKpiFile {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for kpi in &cx.catalog.kpis {
+            // Without domain and slug the schema rule reports what is missing.
+            if kpi.domain.is_none() && kpi.slug.is_none() {
+                continue;
+            }
             let domain = kpi.domain.as_deref().unwrap_or(&kpi.path_domain);
             let slug = kpi.slug.as_deref().unwrap_or(&kpi.path_slug);
             if domain == kpi.path_domain && slug == kpi.path_slug && !kpi.path_nested {
@@ -44,10 +48,22 @@ impl Check for MisplacedKpiFile {
             };
             let path = &cx.catalog.file_of(kpi).path;
             let expected = format!("{}/{domain}/{slug}.json", crate::source::ONTOLOGY_DIR);
-            out.report_kpi(kpi, pointer)
-                .arg("path", path)
-                .arg("expected", &expected)
-                .help(format!("move it: `git mv {path} {expected}`"));
+            let taken = cx.catalog.files.iter().any(|f| f.path == expected);
+            let help = if taken {
+                format!("`{expected}` already exists: correct `domain` and `slug`, or remove this copy")
+            } else {
+                format!("move it: `git mv {} {}`", shell_quote(path), shell_quote(&expected))
+            };
+            out.report_kpi(kpi, pointer).arg("path", path).arg("expected", &expected).help(help);
         }
+    }
+}
+
+/// Quotes a path for a shell command when it needs it.
+fn shell_quote(path: &str) -> String {
+    if path.chars().all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c)) {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
     }
 }

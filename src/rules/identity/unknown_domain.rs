@@ -34,7 +34,7 @@ impl Check for UnknownDomain {
         let Some(manifest) = &cx.catalog.manifest else {
             return;
         };
-        if cx.catalog.files[manifest.file].value.is_none() {
+        if !manifest.domains_valid {
             return;
         }
         for kpi in &cx.catalog.kpis {

@@ -86,9 +86,17 @@ impl Check for SchemaViolation {
             })
             .collect();
         for v in violations {
+            let schema = match &cx.catalog.files[v.file].kind {
+                crate::model::FileKind::Catalog => "catalog",
+                crate::model::FileKind::Standards => "standards",
+                _ => "kpi",
+            };
             let r = out.report(v.file, v.pointer).arg("detail", v.detail);
             if v.on_key {
-                r.on_key().help("fix or remove the property; `ontolint schema kpi` lists the allowed ones");
+                r.on_key()
+                    .help(format!("fix or remove the property; `ontolint schema {schema}` lists the allowed ones"));
+            } else {
+                r.help(format!("`ontolint schema {schema}` prints the schema"));
             }
         }
     }

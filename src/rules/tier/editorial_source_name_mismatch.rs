@@ -10,11 +10,14 @@ declare_rule! {
     /// name set as `editorialSourceName` in catalog.json, and nothing that looks
     /// like a third party.
     ///
+    /// The rule needs the house name: without `editorialSourceName` in
+    /// catalog.json it has nothing to compare with and stays silent.
+    ///
     /// ## Example
     /// ```json,expect=TIR001 path=ontology/sales/win_rate.json
     /// {"rogueId": "sales.win_rate", "slug": "win_rate", "domain": "sales", "definitionSource": {"tier": "editorial", "sourceName": "Sales Ops team", "sourceUrl": null, "sectionRef": null, "publicationDate": "2026-01-15", "attributionNotice": null}}
     /// ```
-    /// Use instead: `"sourceName": "Test Editorial"` (the house name of the catalog).
+    /// Use instead: the house name, as catalog.json's `editorialSourceName` gives it.
     ///
     /// ## How to fix
     /// Set `sourceName` to the house name, or, if a standard really anchors the

@@ -37,7 +37,11 @@ impl Check for SourceUrlOutsideStandard {
             let Some(prefix) = &standard.url_prefix else {
                 continue;
             };
-            if !url.starts_with(prefix.as_str()) {
+            // A prefix that is not a URL is the registry's own schema error.
+            if !(prefix.starts_with("https://") || prefix.starts_with("http://")) {
+                continue;
+            }
+            if !under_prefix(url, prefix) {
                 out.report_kpi(kpi, "/definitionSource/sourceUrl")
                     .arg("url", url)
                     .arg("prefix", prefix)
@@ -45,5 +49,28 @@ impl Check for SourceUrlOutsideStandard {
                     .help(format!("cite the standard's own page, under `{prefix}`"));
             }
         }
+    }
+}
+
+/// Whether `url` is under `prefix` at a path boundary: `https://carta.com`
+/// covers `https://carta.com/blog`, not `https://carta.com.evil.net/`.
+fn under_prefix(url: &str, prefix: &str) -> bool {
+    match url.strip_prefix(prefix) {
+        None => false,
+        Some(rest) => prefix.ends_with('/') || rest.is_empty() || rest.starts_with(['/', '?', '#']),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::under_prefix;
+
+    #[test]
+    fn prefix_match_stops_at_a_path_boundary() {
+        assert!(under_prefix("https://carta.com/blog/x", "https://carta.com/"));
+        assert!(under_prefix("https://carta.com/blog/x", "https://carta.com"));
+        assert!(under_prefix("https://carta.com", "https://carta.com"));
+        assert!(!under_prefix("https://carta.com.evil.net/x", "https://carta.com"));
+        assert!(!under_prefix("https://evil.net/https://carta.com/", "https://carta.com/"));
     }
 }

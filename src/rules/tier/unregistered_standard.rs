@@ -14,7 +14,7 @@ declare_rule! {
     /// ```json,expect=TIR003 path=ontology/sales/win_rate.json
     /// {"rogueId": "sales.win_rate", "slug": "win_rate", "domain": "sales", "definitionSource": {"tier": "published", "sourceName": "Metrics Board of Example", "sourceUrl": "https://metrics.example.org/win-rate", "sectionRef": "2.1", "publicationDate": "2025-06-01", "attributionNotice": null}}
     /// ```
-    /// Use instead: `"sourceName": "Example Metrics Board"`, as registered.
+    /// Use instead: the name exactly as standards.json registers it.
     ///
     /// ## How to fix
     /// Use the exact registered name, or register the standard in standards.json
@@ -45,6 +45,9 @@ impl Check for UnregisteredStandard {
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             let help = match closest {
                 Some((_, s)) => format!("did you mean `{s}`?"),
+                None if !cx.catalog.files.iter().any(|f| f.kind == crate::model::FileKind::Standards) => {
+                    "the catalog has no ontology/standards.json: create it and register the standard".to_string()
+                }
                 None => "register the standard in standards.json, or use a registered name".to_string(),
             };
             out.report_kpi(kpi, "/definitionSource/sourceName").arg("source", name).help(help);
