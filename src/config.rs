@@ -52,6 +52,9 @@ pub struct Config {
     pub bump: std::collections::BTreeMap<String, crate::diff::Bump>,
     /// The changelog, relative to the root; default `CHANGELOG.md` when it exists.
     pub changelog: Option<String>,
+    /// The folder of committed release snapshots (`<snapshots>/v/<version>/index.json`),
+    /// relative to the root; default `snapshots` when that folder exists.
+    pub snapshots: Option<String>,
 }
 
 impl Config {

@@ -3,7 +3,7 @@
 //! classify the changes; run the versioning rules.
 
 use crate::config::Config;
-use crate::diff::{Bump, Change, ChangeKind, Comparison, compare, declared, required};
+use crate::diff::{Bump, Change, ChangeKind, Comparison, Snapshots, compare, declared, required};
 use crate::error::{Error, Result};
 use crate::findings::{Category, Finding, Summary};
 use crate::model::{Catalog, FileKind};
@@ -33,6 +33,7 @@ pub struct Outcome {
     pub required: Bump,
     pub declared: Option<Bump>,
     pub changelog: Option<(String, String)>,
+    pub snapshots: Option<Snapshots>,
     pub findings: Vec<Finding>,
     pub summary: Summary,
 }
@@ -47,6 +48,7 @@ impl Outcome {
             changes: self.changes.clone(),
             required: self.required,
             changelog: self.changelog.clone(),
+            snapshots: self.snapshots.clone(),
         }
     }
 
@@ -84,6 +86,23 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
         Head::Commit(_) => repo.read_file(head_commit, &changelog_path),
     };
     let changelog = changelog_bytes.map(|b| (changelog_path, String::from_utf8_lossy(&b).into_owned()));
+    let snapshots = match config.snapshots.clone() {
+        Some(dir) => Some(dir),
+        None if root.join("snapshots").is_dir() => Some("snapshots".to_string()),
+        None => None,
+    };
+    let snapshots = match snapshots {
+        None => None,
+        Some(dir) => Some(Snapshots {
+            base: repo.files_under(Some(oid), &dir)?,
+            head: match head {
+                Head::WorkTree => worktree_files(root, &dir)?,
+                Head::Index => repo.files_under(None, &dir)?,
+                Head::Commit(_) => repo.files_under(head_commit, &dir)?,
+            },
+            dir,
+        }),
+    };
     let declared = match (Outcome::version(&base_catalog), Outcome::version(&head_catalog)) {
         (Some(b), Some(h)) => declared(&b, &h),
         _ => None,
@@ -99,6 +118,7 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
         required,
         declared,
         changelog,
+        snapshots,
         findings: Vec::new(),
         summary: Summary::default(),
     };
@@ -132,4 +152,27 @@ fn tier_findings_of_new_citations(head: &Catalog, changes: &[Change]) -> Vec<Fin
         .into_iter()
         .filter(|f| f.kpi.as_deref().is_some_and(|k| cited.contains(k)))
         .collect()
+}
+
+/// Every file under a root-relative folder of the work tree.
+fn worktree_files(root: &Path, dir: &str) -> Result<std::collections::BTreeMap<String, Vec<u8>>> {
+    let mut out = std::collections::BTreeMap::new();
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return Ok(out);
+    }
+    for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::Read {
+            path: e.path().map_or_else(|| base.clone(), Path::to_path_buf),
+            source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("unreadable entry")),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let bytes = std::fs::read(entry.path()).map_err(|source| Error::Read { path: entry.path().into(), source })?;
+        out.insert(rel.join("/"), bytes);
+    }
+    Ok(out)
 }

@@ -22,4 +22,15 @@ pub struct Comparison<'a> {
     pub required: Bump,
     /// The text of the changelog at head, when one is configured and exists.
     pub changelog: Option<(String, String)>,
+    /// Release snapshots, when configured: their folder and every file of it
+    /// in the base and in the head (root-relative path → bytes).
+    pub snapshots: Option<Snapshots>,
+}
+
+/// The committed release snapshots of both states.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshots {
+    pub dir: String,
+    pub base: std::collections::BTreeMap<String, Vec<u8>>,
+    pub head: std::collections::BTreeMap<String, Vec<u8>>,
 }

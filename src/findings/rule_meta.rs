@@ -17,6 +17,7 @@ pub enum Category {
     Stage,
     Editorial,
     Versioning,
+    Snapshot,
 }
 
 impl Category {
@@ -29,6 +30,7 @@ impl Category {
         Category::Stage,
         Category::Editorial,
         Category::Versioning,
+        Category::Snapshot,
     ];
 
     pub fn prefix(self) -> &'static str {
@@ -41,6 +43,7 @@ impl Category {
             Category::Stage => "STG",
             Category::Editorial => "EDT",
             Category::Versioning => "VER",
+            Category::Snapshot => "SNP",
         }
     }
 
@@ -54,6 +57,7 @@ impl Category {
             Category::Stage => "stage",
             Category::Editorial => "editorial",
             Category::Versioning => "versioning",
+            Category::Snapshot => "snapshot",
         }
     }
 

@@ -10,6 +10,7 @@ mod file;
 mod identity;
 mod reference;
 mod schema;
+mod snapshot;
 mod stage;
 mod tier;
 mod versioning;
@@ -91,6 +92,8 @@ pub const RULES: &[&dyn Rule] = &[
     &versioning::ReleaseDateWithoutVersion,
     &versioning::VersionBumpWithoutChange,
     &versioning::ChangelogHeadingMissing,
+    &snapshot::SnapshotModified,
+    &snapshot::SnapshotMissing,
 ];
 
 /// Finds a rule by code (`REF001`) or name (`unresolved-related-kpi`), case-insensitively.

@@ -65,6 +65,13 @@ impl<'c> Sink<'c> {
         r
     }
 
+    /// Reports at a file outside the catalog's JSON (a snapshot, the changelog).
+    pub fn report_path(&mut self, path: &str) -> Report<'_, 'c> {
+        let loc = Location { file: path.to_string(), pointer: String::new(), span: None, rev: None };
+        // No file index: `finish` finds nothing to resolve for it.
+        self.push(false, usize::MAX, loc)
+    }
+
     /// Reports at a known byte span (file-level problems).
     pub fn report_span(&mut self, file: usize, span: Span) -> Report<'_, 'c> {
         let path = self.catalog.files[file].path.clone();
@@ -99,11 +106,13 @@ impl<'c> Sink<'c> {
             .into_iter()
             .zip(self.targets)
             .map(|(mut f, (in_base, file, target))| {
-                let files = if in_base { &base.unwrap_or(catalog).files } else { &catalog.files };
                 f.message = f.rule.render(&f.args);
                 f.fingerprint =
                     fingerprint(f.rule.code, f.kpi.as_deref(), &f.location.file, &f.location.pointer, &f.args);
-                resolve(&files[file], &mut f.location, &target);
+                let files = if in_base { &base.unwrap_or(catalog).files } else { &catalog.files };
+                if let Some(file) = files.get(file) {
+                    resolve(file, &mut f.location, &target);
+                }
                 f
             })
             .collect()

@@ -167,6 +167,44 @@ impl GitRepo {
         Ok(Snapshot { name: "the index".into(), files })
     }
 
+    /// Every file under a catalog-root-relative folder, in a commit or (with
+    /// `None`) in the index, keyed by catalog-root-relative path.
+    pub fn files_under(&self, commit: Option<Oid>, dir: &str) -> Result<BTreeMap<String, Vec<u8>>> {
+        let full = format!("{}{}/", self.prefix, dir.trim_end_matches('/'));
+        let mut out = BTreeMap::new();
+        let entries: Vec<(String, Oid)> = match commit {
+            Some(oid) => {
+                let tree =
+                    self.repo.find_commit(oid).and_then(|c| c.tree()).map_err(|e| git_err(e, "cannot read a tree"))?;
+                let mut found = Vec::new();
+                tree.walk(TreeWalkMode::PreOrder, |parent, entry| {
+                    if entry.kind() == Some(ObjectType::Blob) {
+                        let path = format!("{parent}{}", entry.name().unwrap_or(""));
+                        if path.starts_with(&full) {
+                            found.push((path, entry.id()));
+                        }
+                    }
+                    TreeWalkResult::Ok
+                })
+                .map_err(|e| git_err(e, "cannot walk a tree"))?;
+                found
+            }
+            None => {
+                let index = self.repo.index().map_err(|e| git_err(e, "cannot read the index"))?;
+                index
+                    .iter()
+                    .map(|e| (String::from_utf8_lossy(&e.path).into_owned(), e.id))
+                    .filter(|(p, _)| p.starts_with(&full))
+                    .collect()
+            }
+        };
+        for (path, id) in entries {
+            let blob = self.repo.find_blob(id).map_err(|e| git_err(e, &format!("cannot read `{path}`")))?;
+            out.insert(path[self.prefix.len()..].to_string(), blob.content().to_vec());
+        }
+        Ok(out)
+    }
+
     /// A file of the repository (catalog-root-relative path) as it is in a
     /// commit, or in the index when `commit` is `None`; `None` when absent.
     pub fn read_file(&self, commit: Option<Oid>, path: &str) -> Option<Vec<u8>> {
