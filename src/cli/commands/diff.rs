@@ -10,10 +10,13 @@ use serde_json::json;
 pub fn compare(cli: &Cli, state: &StateArgs) -> Result<Outcome> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
-    let head = match (&state.head, state.staged) {
-        (Some(rev), _) => Head::Commit(rev.clone()),
-        (None, true) => Head::Index,
-        (None, false) => Head::WorkTree,
+    // pre-commit's push stage names the commit being pushed (PRE_COMMIT_TO_REF).
+    let to_ref = std::env::var("PRE_COMMIT_TO_REF").ok().filter(|v| !v.is_empty());
+    let head = match (&state.head, state.staged, to_ref) {
+        (Some(rev), _, _) => Head::Commit(rev.clone()),
+        (None, true, _) => Head::Index,
+        (None, false, Some(rev)) => Head::Commit(rev),
+        (None, false, None) => Head::WorkTree,
     };
     crate::governance::run(&root, &head, state.base.as_deref(), &|k| std::env::var(k).ok())
 }
