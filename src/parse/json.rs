@@ -397,6 +397,15 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> PResult<String> {
         let open = self.pos;
         self.pos += 1;
+        // Fast path: most strings have no escape; copy them in one allocation.
+        let start = self.pos;
+        let plain = self.bytes[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        if let Some(len) = plain
+            && self.bytes[start + len] == b'"'
+        {
+            self.pos = start + len + 1;
+            return Ok(self.text[start..start + len].to_string());
+        }
         let mut out = String::new();
         loop {
             let run = self.pos;
