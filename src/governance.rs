@@ -125,6 +125,8 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
     let mut findings = {
         let cmp = outcome.comparison();
         let mut f = crate::rules::run(&outcome.head, Some(&cmp));
+        // A file that does not parse in the head hides its changes: say so.
+        f.extend(crate::rules::run_selected(&outcome.head, None, &|m| m.category == Category::File));
         f.extend(tier_findings_of_new_citations(&outcome.head, &outcome.changes));
         f
     };

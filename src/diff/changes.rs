@@ -169,6 +169,10 @@ pub fn compare(base: &Catalog, head: &Catalog, bump_of: &dyn Fn(ChangeKind) -> B
     };
     for (id, bk) in &b {
         let Some(hk) = h.get(id) else {
+            // A file that does not parse is not a removal: its own errors say why.
+            if head.is_unreadable(id) {
+                continue;
+            }
             let kind = if bk.maturity.as_deref() == Some("deprecated") {
                 ChangeKind::DeprecatedKpiRemoved
             } else {
@@ -212,7 +216,7 @@ pub fn compare(base: &Catalog, head: &Catalog, bump_of: &dyn Fn(ChangeKind) -> B
             push(kind, id, Some(k), pointer, side, None);
         }
     }
-    for id in h.keys().filter(|id| !b.contains_key(*id)) {
+    for id in h.keys().filter(|id| !b.contains_key(*id) && !base.is_unreadable(id)) {
         push(ChangeKind::KpiAdded, id, None, String::new(), Side::Head, None);
     }
     out

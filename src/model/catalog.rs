@@ -40,6 +40,11 @@ impl Catalog {
         self.by_id.contains_key(id) || self.unreadable_ids.contains(id)
     }
 
+    /// Whether `id` is implied by a KPI file that could not be read as a KPI.
+    pub fn is_unreadable(&self, id: &str) -> bool {
+        self.unreadable_ids.contains(id)
+    }
+
     pub fn kpis_with_id(&self, id: &str) -> &[usize] {
         self.by_id.get(id).map_or(&[], Vec::as_slice)
     }
