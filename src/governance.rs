@@ -32,7 +32,7 @@ pub struct Outcome {
     pub changes: Vec<Change>,
     pub required: Bump,
     pub declared: Option<Bump>,
-    pub changelog: Option<(String, String)>,
+    pub changelog: Option<(String, Option<String>)>,
     pub snapshots: Option<Snapshots>,
     pub findings: Vec<Finding>,
     pub summary: Summary,
@@ -79,30 +79,28 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
     }
     let changes = compare(&base_catalog, &head_catalog, &|k| config.bump_of(k));
     let required = required(&changes);
+    // The changelog applies when configured, or when it exists in either state
+    // (deleting it along with a release does not escape the rule).
     let changelog_path = config.changelog.clone().unwrap_or_else(|| "CHANGELOG.md".to_string());
     let changelog_bytes = match head {
         Head::WorkTree => std::fs::read(root.join(&changelog_path)).ok(),
         Head::Index => repo.read_file(None, &changelog_path),
         Head::Commit(_) => repo.read_file(head_commit, &changelog_path),
     };
-    let changelog = changelog_bytes.map(|b| (changelog_path, String::from_utf8_lossy(&b).into_owned()));
-    let snapshots = match config.snapshots.clone() {
-        Some(dir) => Some(dir),
-        None if root.join("snapshots").is_dir() => Some("snapshots".to_string()),
-        None => None,
+    let in_base = repo.read_file(Some(oid), &changelog_path).is_some();
+    let changelog = (config.changelog.is_some() || in_base || changelog_bytes.is_some())
+        .then(|| (changelog_path, changelog_bytes.map(|b| String::from_utf8_lossy(&b).into_owned())));
+    // Snapshots apply when configured, or when the folder exists in either state
+    // (deleting the whole folder does not escape the rule).
+    let dir = config.snapshots.clone().unwrap_or_else(|| "snapshots".to_string());
+    let base_snaps = repo.files_under(Some(oid), &dir)?;
+    let head_snaps = match head {
+        Head::WorkTree => worktree_files(root, &dir)?,
+        Head::Index => repo.files_under(None, &dir)?,
+        Head::Commit(_) => repo.files_under(head_commit, &dir)?,
     };
-    let snapshots = match snapshots {
-        None => None,
-        Some(dir) => Some(Snapshots {
-            base: repo.files_under(Some(oid), &dir)?,
-            head: match head {
-                Head::WorkTree => worktree_files(root, &dir)?,
-                Head::Index => repo.files_under(None, &dir)?,
-                Head::Commit(_) => repo.files_under(head_commit, &dir)?,
-            },
-            dir,
-        }),
-    };
+    let snapshots = (config.snapshots.is_some() || !base_snaps.is_empty() || !head_snaps.is_empty())
+        .then_some(Snapshots { dir, base: base_snaps, head: head_snaps });
     let declared = match (Outcome::version(&base_catalog), Outcome::version(&head_catalog)) {
         (Some(b), Some(h)) => declared(&b, &h),
         _ => None,

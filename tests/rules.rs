@@ -6,12 +6,57 @@
 //! - A valid case must yield no finding of the rule's code.
 //! - Every case's concise output is snapshotted, so wording and positions of
 //!   every other finding are reviewed too.
+//!
+//! Git mode, for the rules of `ontolint diff` (versioning, snapshots): a case
+//! with a `head/` folder (and optionally `base/`) is run in a throwaway
+//! repository. The base fixture plus the `base/` overlay is committed, the
+//! `head/` overlay is copied over the working tree (a `delete` file in it
+//! removes files), and `diff --base HEAD` is run instead of `check`. The
+//! `expected` file is the same; a finding located in the base (a removed KPI)
+//! is written with the path the JSON `file` field gives, without the commit.
 
 mod common;
+#[path = "common/git.rs"]
+mod git;
 
-use common::{Hit, catalog_with, check, fixtures, ontolint};
+use common::{Hit, catalog_with, check, copy_tree, fixtures, ontolint};
 use ontolint::rules::RULES;
 use std::path::Path;
+
+/// Whether a case is run by `diff` in a git repository (see the module doc).
+fn is_git_case(case: &Path) -> bool {
+    case.join("head").is_dir()
+}
+
+/// What running a case gives: exit code, findings, concise output.
+struct Run {
+    exit: i32,
+    hits: Vec<Hit>,
+    concise: String,
+}
+
+/// Runs a case: `check` on the base fixture plus the overlay, or, in git
+/// mode, `diff --base HEAD` on a repository built from `base/` and `head/`.
+fn run_case(case: &Path) -> Run {
+    if !is_git_case(case) {
+        let dir = catalog_with(Some(case));
+        let (exit, hits, _) = check(dir.path(), &[]);
+        let out = ontolint(dir.path(), &["check", "--format", "concise"]);
+        return Run { exit, hits, concise: String::from_utf8_lossy(&out.stdout).into_owned() };
+    }
+    let repo = git::Repo::empty();
+    copy_tree(&fixtures().join("base"), repo.path());
+    if case.join("base").is_dir() {
+        copy_tree(&case.join("base"), repo.path());
+    }
+    repo.commit("base");
+    copy_tree(&case.join("head"), repo.path());
+    let d = repo.diff(&["--base", "HEAD"]);
+    let out = repo.ontolint(&["diff", "--base", "HEAD", "--format", "concise"]);
+    // The base commit's id depends on the fixture's bytes: keep it out of snapshots.
+    let concise = String::from_utf8_lossy(&out.stdout).replace(&repo.short("HEAD"), "<base>");
+    Run { exit: d.exit, hits: d.hits, concise }
+}
 
 fn cases(code: &str, kind: &str) -> Vec<std::path::PathBuf> {
     let dir = fixtures().join("rules").join(code).join(kind);
@@ -71,8 +116,7 @@ fn invalid_fixtures_yield_exactly_the_expected_findings() {
         for case in cases(code, "invalid") {
             let expected = parse_expected(&case);
             assert!(!expected.is_empty(), "{} expects no finding", case.display());
-            let dir = catalog_with(Some(&case));
-            let (exit, hits, _) = check(dir.path(), &[]);
+            let Run { exit, hits, concise } = run_case(&case);
             let mut got: Vec<Hit> = hits.into_iter().filter(|h| h.code == code).collect();
             got.sort();
             if got != expected {
@@ -87,8 +131,7 @@ fn invalid_fixtures_yield_exactly_the_expected_findings() {
             if fails && exit != 1 {
                 failures.push(format!("{}: exit {exit}, expected 1", case.display()));
             }
-            let out = ontolint(dir.path(), &["check", "--format", "concise"]);
-            insta::assert_snapshot!(snapshot_name(&case), String::from_utf8_lossy(&out.stdout));
+            insta::assert_snapshot!(snapshot_name(&case), concise);
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -100,8 +143,7 @@ fn valid_fixtures_yield_no_finding_of_their_rule() {
     for rule in RULES {
         let code = rule.meta().code;
         for case in cases(code, "valid") {
-            let dir = catalog_with(Some(&case));
-            let (_, hits, _) = check(dir.path(), &[]);
+            let Run { hits, .. } = run_case(&case);
             let got: Vec<String> = hits.iter().filter(|h| h.code == code).map(Hit::to_string).collect();
             if !got.is_empty() {
                 failures.push(format!("{}: {}", case.display(), got.join(", ")));

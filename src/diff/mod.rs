@@ -20,8 +20,9 @@ pub struct Comparison<'a> {
     pub head_label: String,
     pub changes: Vec<Change>,
     pub required: Bump,
-    /// The text of the changelog at head, when one is configured and exists.
-    pub changelog: Option<(String, String)>,
+    /// The changelog when one applies (configured, or present in either state):
+    /// its path and its text at head (`None` when it does not exist there).
+    pub changelog: Option<(String, Option<String>)>,
     /// Release snapshots, when configured: their folder and every file of it
     /// in the base and in the head (root-relative path → bytes).
     pub snapshots: Option<Snapshots>,

@@ -176,17 +176,22 @@ impl GitRepo {
             Some(oid) => {
                 let tree =
                     self.repo.find_commit(oid).and_then(|c| c.tree()).map_err(|e| git_err(e, "cannot read a tree"))?;
+                // Only the folder's own subtree is walked.
+                let sub = tree
+                    .get_path(Path::new(full.trim_end_matches('/')))
+                    .ok()
+                    .and_then(|e| e.to_object(&self.repo).ok())
+                    .and_then(|o| o.into_tree().ok());
                 let mut found = Vec::new();
-                tree.walk(TreeWalkMode::PreOrder, |parent, entry| {
-                    if entry.kind() == Some(ObjectType::Blob) {
-                        let path = format!("{parent}{}", entry.name().unwrap_or(""));
-                        if path.starts_with(&full) {
-                            found.push((path, entry.id()));
+                if let Some(sub) = sub {
+                    sub.walk(TreeWalkMode::PreOrder, |parent, entry| {
+                        if entry.kind() == Some(ObjectType::Blob) {
+                            found.push((format!("{full}{parent}{}", entry.name().unwrap_or("")), entry.id()));
                         }
-                    }
-                    TreeWalkResult::Ok
-                })
-                .map_err(|e| git_err(e, "cannot walk a tree"))?;
+                        TreeWalkResult::Ok
+                    })
+                    .map_err(|e| git_err(e, "cannot walk a tree"))?;
+                }
                 found
             }
             None => {

@@ -2,8 +2,11 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/git.rs"]
+mod git;
 
 mod check;
+mod diff;
 mod exit_codes;
 mod formats;
 mod regression;

@@ -7,6 +7,7 @@ use crate::source::ONTOLOGY_DIR;
 use std::path::Path;
 
 pub fn run(cli: &Cli, args: &BumpArgs) -> Result<u8> {
+    let explicit = args.date.is_some();
     let date = match &args.date {
         Some(d) => d
             .parse::<jiff::civil::Date>()
@@ -15,7 +16,8 @@ pub fn run(cli: &Cli, args: &BumpArgs) -> Result<u8> {
         None => jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date().to_string(),
     };
     let state = StateArgs { base: args.base.clone(), head: None, staged: false };
-    let outcome = super::diff::compare(cli, &state)?;
+    // `bump` writes the working tree, so it always compares the working tree.
+    let outcome = super::diff::compare(cli, &state, false)?;
     let Some(base) = Outcome::version(&outcome.base) else {
         return Err(Error::config(
             format!("the base ({}) has no readable catalog version", outcome.base_how),
@@ -27,7 +29,10 @@ pub fn run(cli: &Cli, args: &BumpArgs) -> Result<u8> {
     // A version that already carries the required bump stays as it is.
     let (version, release_date) = match (&head, outcome.declared) {
         (Some(h), Some(d)) if d >= outcome.required && d > Bump::None => {
-            (h.clone(), outcome.head.manifest.as_ref().and_then(|m| m.released_at.clone()).unwrap_or(date))
+            // Keep the head's date only when it is not asked to change and it advanced.
+            let date_of = |c: &crate::model::Catalog| c.manifest.as_ref().and_then(|m| m.released_at.clone());
+            let kept = date_of(&outcome.head).filter(|h| !explicit && date_of(&outcome.base).is_none_or(|b| h > &b));
+            (h.clone(), kept.unwrap_or(date))
         }
         _ if outcome.required == Bump::None => {
             crate::cli::print(&format!("no KPI changed since {}: version stays {base}\n", outcome.base_how))?;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 pub fn run(cli: &Cli, args: &ChangelogArgs) -> Result<u8> {
-    let outcome = super::diff::compare(cli, &args.state)?;
+    let outcome = super::diff::compare(cli, &args.state, true)?;
     crate::cli::print(&notes(&outcome))?;
     Ok(0)
 }

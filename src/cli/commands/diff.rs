@@ -7,11 +7,11 @@ use crate::render::Sources;
 use serde_json::json;
 
 /// Runs the comparison the state flags describe, from the catalog root.
-pub fn compare(cli: &Cli, state: &StateArgs) -> Result<Outcome> {
+pub fn compare(cli: &Cli, state: &StateArgs, env_head: bool) -> Result<Outcome> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
     // pre-commit's push stage names the commit being pushed (PRE_COMMIT_TO_REF).
-    let to_ref = std::env::var("PRE_COMMIT_TO_REF").ok().filter(|v| !v.is_empty());
+    let to_ref = std::env::var("PRE_COMMIT_TO_REF").ok().filter(|v| env_head && !v.is_empty());
     let head = match (&state.head, state.staged, to_ref) {
         (Some(rev), _, _) => Head::Commit(rev.clone()),
         (None, true, _) => Head::Index,
@@ -22,7 +22,7 @@ pub fn compare(cli: &Cli, state: &StateArgs) -> Result<Outcome> {
 }
 
 pub fn run(cli: &Cli, args: &DiffArgs) -> Result<u8> {
-    let outcome = compare(cli, &args.state)?;
+    let outcome = compare(cli, &args.state, true)?;
     let sources = Sources { head: &outcome.head, base: Some((&outcome.base, &outcome.base_rev)) };
     let text = match args.format {
         Format::Human => {

@@ -8,7 +8,9 @@ declare_rule! {
     /// The changelog is where readers learn what a release changed; a version
     /// without its entry is a release nobody can review. The rule applies when
     /// the catalog has a changelog (CHANGELOG.md at its root) and the version
-    /// changed. A heading is any Markdown heading line that contains the version.
+    /// changed. A heading is any Markdown heading line that contains the version
+    /// (`## 1.5.0`, `## [1.5.0]`, `## v1.5.0`). Deleting the changelog in the same
+    /// change, or configuring one that does not exist, does not escape it.
     ///
     /// ## Example
     /// ```text
@@ -32,7 +34,8 @@ declare_rule! {
 pub fn has_heading(text: &str, version: &str) -> bool {
     text.lines().filter(|l| l.trim_start().starts_with('#')).any(|l| {
         l.match_indices(version).any(|(i, _)| {
-            let before = l[..i].chars().next_back();
+            // A `v` prefix (`## v1.5.0`) is part of the heading, not of another version.
+            let before = l[..i].chars().next_back().filter(|c| !matches!(c, 'v' | 'V'));
             let after = l[i + version.len()..].chars().next();
             let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'));
             boundary(before) && boundary(after)
@@ -45,13 +48,18 @@ impl Check for ChangelogHeadingMissing {
         let Some(r) = release(cx) else { return };
         let Some((path, text)) = &r.diff.changelog else { return };
         let version = r.head.to_string();
-        if r.head != r.base && !has_heading(text, &version) {
-            out.report(r.manifest_file, "/version").arg("changelog", path).arg("version", &version).help(
-                "add the release notes under a heading such as `## ".to_string()
-                    + &version
-                    + "`; `ontolint changelog` prints them",
-            );
+        if r.head == r.base || text.as_deref().is_some_and(|t| has_heading(t, &version)) {
+            return;
         }
+        let help = match text {
+            Some(_) => format!(
+                "add the release notes under a heading such as `## {version}`; `ontolint changelog` prints them"
+            ),
+            None => format!(
+                "`{path}` does not exist: create it with a `## {version}` heading (`ontolint changelog` prints the notes)"
+            ),
+        };
+        out.report(r.manifest_file, "/version").arg("changelog", path).arg("version", &version).help(help);
     }
 }
 
@@ -67,5 +75,6 @@ mod tests {
         assert!(!has_heading("## 11.5.0\n", "1.5.0"));
         assert!(!has_heading("1.5.0 is mentioned in text\n", "1.5.0"));
         assert!(!has_heading("## 1.5.0-rc.1\n", "1.5.0"));
+        assert!(has_heading("## v1.5.0 — 2026-12-03\n", "1.5.0"));
     }
 }
