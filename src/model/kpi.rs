@@ -1,4 +1,4 @@
-use super::field;
+use super::{field, text, texts};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -48,11 +48,11 @@ impl DefinitionSource {
     fn from_value(obj: &Map<String, Value>) -> Self {
         DefinitionSource {
             tier: field(obj, "tier"),
-            source_name: field(obj, "sourceName"),
-            source_url: field(obj, "sourceUrl"),
-            section_ref: field(obj, "sectionRef"),
-            publication_date: field(obj, "publicationDate"),
-            attribution_notice: field(obj, "attributionNotice"),
+            source_name: text(obj, "sourceName"),
+            source_url: text(obj, "sourceUrl"),
+            section_ref: text(obj, "sectionRef"),
+            publication_date: text(obj, "publicationDate"),
+            attribution_notice: text(obj, "attributionNotice"),
         }
     }
 }
@@ -115,21 +115,21 @@ impl Kpi {
             path_domain: domain.to_string(),
             path_slug: slug.to_string(),
             path_nested: nested,
-            rogue_id: field(obj, "rogueId"),
-            slug: field(obj, "slug"),
-            domain: field(obj, "domain"),
-            default_label: field(obj, "defaultLabel"),
-            description: field(obj, "description"),
+            rogue_id: text(obj, "rogueId"),
+            slug: text(obj, "slug"),
+            domain: text(obj, "domain"),
+            default_label: text(obj, "defaultLabel"),
+            description: text(obj, "description"),
             field_type: field(obj, "fieldType"),
-            unit: field(obj, "unit"),
-            maturity: field(obj, "maturity"),
-            suggested_for_stages: field(obj, "suggestedForStages"),
+            unit: text(obj, "unit"),
+            maturity: text(obj, "maturity"),
+            suggested_for_stages: texts(obj, "suggestedForStages"),
             stage_relevance: obj.get("stageRelevance").and_then(Value::as_object).map(|m| m.keys().cloned().collect()),
             definition_source: obj.get("definitionSource").and_then(Value::as_object).map(DefinitionSource::from_value),
             benchmark: obj.get("benchmark").and_then(Value::as_object).map(Benchmark::from_value),
-            formula: field(obj, "formula"),
-            why_it_matters: field(obj, "whyItMatters"),
-            interpretation_guidance: field(obj, "interpretationGuidance"),
+            formula: text(obj, "formula"),
+            why_it_matters: text(obj, "whyItMatters"),
+            interpretation_guidance: text(obj, "interpretationGuidance"),
             related_kpi_ids: related,
             has_metric_basis: obj.contains_key("metricBasis"),
         }

@@ -23,3 +23,13 @@ use serde_json::{Map, Value};
 pub(crate) fn field<T: DeserializeOwned>(obj: &Map<String, Value>, key: &str) -> Option<T> {
     obj.get(key).and_then(|v| T::deserialize(v).ok())
 }
+
+/// A string field, leniently (the common case, without serde's generic path).
+pub(crate) fn text(obj: &Map<String, Value>, key: &str) -> Option<String> {
+    obj.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+/// A list of strings, leniently: `None` unless every item is a string.
+pub(crate) fn texts(obj: &Map<String, Value>, key: &str) -> Option<Vec<String>> {
+    obj.get(key)?.as_array()?.iter().map(|v| v.as_str().map(str::to_owned)).collect()
+}

@@ -46,9 +46,9 @@ impl WorkTree {
             if !entry.file_type().is_file() || path.extension().and_then(|e| e.to_str()) != Some("json") {
                 continue;
             }
-            let rel = path.strip_prefix(&self.root).unwrap_or(path);
-            let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-            out.insert(parts.join("/"), path.to_path_buf());
+            let rel = path.strip_prefix(&self.root).unwrap_or(path).to_string_lossy();
+            let rel = if std::path::MAIN_SEPARATOR == '/' { rel.into_owned() } else { rel.replace('\\', "/") };
+            out.insert(rel, path.to_path_buf());
         }
         Ok(out)
     }
