@@ -51,15 +51,8 @@ fn main() {
         println!("{} {}", outcome.findings.len(), peak_rss_kib().unwrap_or(0));
         return;
     }
-    let get = |flag: &str, default: usize| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(default)
-    };
-    let total = get("--kpis", 10_000);
-    let runs = get("--runs", 7);
+    let total = support::flag(&args, "--kpis", 10_000);
+    let runs = support::flag(&args, "--runs", 7);
     let dir = tempfile::tempdir().unwrap();
     let t = Instant::now();
     generate(dir.path(), total);

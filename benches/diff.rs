@@ -59,14 +59,7 @@ fn main() {
         println!("{} {}", o.changes.len(), peak_rss_kib().unwrap_or(0));
         return;
     }
-    let get = |flag: &str, default: usize| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(default)
-    };
-    let (total, runs) = (get("--kpis", 10_000), get("--runs", 7));
+    let (total, runs) = (support::flag(&args, "--kpis", 10_000), support::flag(&args, "--runs", 7));
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path(), total);
     git(dir.path(), &["init", "-q", "-b", "main"]);

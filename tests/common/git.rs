@@ -155,17 +155,7 @@ pub fn parse_diff(out: &Output) -> Diff {
             String::from_utf8_lossy(&out.stdout)
         )
     });
-    let hits = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| Hit {
-            code: f["code"].as_str().unwrap().to_string(),
-            file: f["file"].as_str().unwrap().to_string(),
-            line: f["line"].as_u64().unwrap(),
-            column: f["column"].as_u64().unwrap(),
-        })
-        .collect();
+    let hits = super::common::hits_of(&report);
     Diff { exit, hits, report, stderr }
 }
 

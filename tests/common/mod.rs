@@ -86,7 +86,13 @@ pub fn check(root: &Path, extra: &[&str]) -> (i32, Vec<Hit>, serde_json::Value) 
             String::from_utf8_lossy(&out.stderr)
         )
     });
-    let hits = report["findings"]
+    let hits = hits_of(&report);
+    (code, hits, report)
+}
+
+/// The findings of a JSON report (`check` or `diff`) as `Hit`s.
+pub fn hits_of(report: &serde_json::Value) -> Vec<Hit> {
+    report["findings"]
         .as_array()
         .unwrap()
         .iter()
@@ -96,6 +102,5 @@ pub fn check(root: &Path, extra: &[&str]) -> (i32, Vec<Hit>, serde_json::Value) 
             line: f["line"].as_u64().unwrap(),
             column: f["column"].as_u64().unwrap(),
         })
-        .collect();
-    (code, hits, report)
+        .collect()
 }
