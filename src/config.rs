@@ -72,14 +72,28 @@ impl Config {
                 Some("every key is optional; see the README's configuration section".into()),
             )
         })?;
+        let position = |needle: &str| {
+            text.find(needle).map_or_else(String::new, |at| {
+                let p = crate::parse::LineIndex::new(&text).position(&text, at);
+                format!(":{}:{}", p.line, p.column)
+            })
+        };
         for kind in config.bump.keys() {
             if crate::diff::ChangeKind::from_name(kind).is_none() {
                 let known: Vec<&str> = crate::diff::ChangeKind::ALL.iter().map(|k| k.name()).collect();
                 return Err(Error::config(
-                    format!("{}: unknown change kind `{kind}` in [bump]", path.display()),
+                    format!("{}{}: unknown change kind `{kind}` in [bump]", path.display(), position(kind)),
                     Some(format!("known kinds: {}", known.join(", "))),
                 ));
             }
+        }
+        if let Some(c) = &config.changelog
+            && (c.trim().is_empty() || root.join(c).is_dir())
+        {
+            return Err(Error::config(
+                format!("{}{}: changelog `{c}` is not a file path", path.display(), position("changelog")),
+                Some("give the changelog's path relative to the catalog root, e.g. \"CHANGELOG.md\"".into()),
+            ));
         }
         Ok(config)
     }

@@ -28,6 +28,8 @@ pub struct Outcome {
     pub base_rev: String,
     pub base_oid: String,
     pub base_how: String,
+    /// Whether the base is the commit HEAD points at.
+    pub base_is_head: bool,
     pub head_label: String,
     pub changes: Vec<Change>,
     pub required: Bump,
@@ -62,12 +64,16 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
     let config = Config::load(root)?;
     let repo = GitRepo::open(root)?;
     let Base { oid, how } = resolve(&repo, base, env)?;
-    let base_catalog = crate::model::load(&repo.commit_snapshot(oid)?)?;
+    let base_snapshot = match oid {
+        Some(oid) => repo.commit_snapshot(oid)?,
+        None => repo.empty_snapshot(),
+    };
+    let base_catalog = crate::model::load(&base_snapshot)?;
     let (head_catalog, head_label, head_commit) = match head {
         Head::WorkTree => (crate::model::load(&WorkTree::new(root))?, "the working tree".to_string(), None),
         Head::Index => (crate::model::load(&repo.index_snapshot()?)?, "the index".to_string(), None),
         Head::Commit(rev) => {
-            let c = repo.commit_of(rev)?;
+            let c = repo.commit_of(rev, "head")?;
             (crate::model::load(&repo.commit_snapshot(c)?)?, format!("commit {}", short_id(c)), Some(c))
         }
     };
@@ -87,13 +93,16 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
         Head::Index => repo.read_file(None, &changelog_path),
         Head::Commit(_) => repo.read_file(head_commit, &changelog_path),
     };
-    let in_base = repo.read_file(Some(oid), &changelog_path).is_some();
+    let in_base = oid.is_some_and(|oid| repo.read_file(Some(oid), &changelog_path).is_some());
     let changelog = (config.changelog.is_some() || in_base || changelog_bytes.is_some())
         .then(|| (changelog_path, changelog_bytes.map(|b| String::from_utf8_lossy(&b).into_owned())));
     // Snapshots apply when configured, or when the folder exists in either state
     // (deleting the whole folder does not escape the rule).
     let dir = config.snapshots.clone().unwrap_or_else(|| "snapshots".to_string());
-    let base_snaps = repo.files_under(Some(oid), &dir)?;
+    let base_snaps = match oid {
+        Some(oid) => repo.files_under(Some(oid), &dir)?,
+        None => Default::default(),
+    };
     let head_snaps = match head {
         Head::WorkTree => worktree_files(root, &dir)?,
         Head::Index => repo.files_under(None, &dir)?,
@@ -108,9 +117,10 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
     let mut outcome = Outcome {
         head: head_catalog,
         base: base_catalog,
-        base_rev: short_id(oid),
-        base_oid: oid.to_string(),
+        base_rev: oid.map_or_else(|| "(none)".to_string(), short_id),
+        base_oid: oid.map_or_else(String::new, |o| o.to_string()),
         base_how: how,
+        base_is_head: oid.is_some_and(|oid| repo.head().is_ok_and(|h| h == oid)),
         head_label,
         changes,
         required,
@@ -123,8 +133,11 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
     let mut findings = {
         let cmp = outcome.comparison();
         let mut f = crate::rules::run(&outcome.head, Some(&cmp));
-        // A file that does not parse in the head hides its changes: say so.
-        f.extend(crate::rules::run_selected(&outcome.head, None, &|m| m.category == Category::File));
+        // A file that does not parse in the head hides its changes, and two KPIs
+        // with one rogueId make the comparison ambiguous: say so.
+        f.extend(crate::rules::run_selected(&outcome.head, None, &|m| {
+            m.category == Category::File || m.code == "IDN003"
+        }));
         f.extend(tier_findings_of_new_citations(&outcome.head, &outcome.changes));
         f
     };

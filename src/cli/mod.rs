@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod write;
 
 pub use args::Cli;
 

@@ -64,6 +64,9 @@ impl fmt::Display for Bump {
 /// pre-release base (`1.1.0-rc.1`) counts from the release before it, so going
 /// on to `1.1.0` declares the minor bump the release candidate was for.
 pub fn declared(base: &Version, head: &Version) -> Option<Bump> {
+    // Build metadata (`+build.5`) never makes a release (semver §10).
+    let without_build = |v: &Version| Version { build: semver::BuildMetadata::EMPTY, ..v.clone() };
+    let (base, head) = (&without_build(base), &without_build(head));
     if head < base {
         return None;
     }
@@ -140,6 +143,8 @@ mod tests {
         assert_eq!(d("1.1.0-rc.1", "1.1.0"), Some(Bump::Minor));
         assert_eq!(d("2.0.0-beta.1", "2.0.0"), Some(Bump::Major));
         assert_eq!(d("1.1.0", "1.1.0-rc.1"), None);
+        assert_eq!(d("1.0.0-rc.1", "1.0.0-rc.1+b"), Some(Bump::None));
+        assert_eq!(d("1.0.0", "1.0.0+build1"), Some(Bump::None));
     }
 
     #[test]

@@ -136,7 +136,10 @@ const TEXT: &[&str] = &["defaultLabel", "description", "whyItMatters", "interpre
 const METADATA: &[&str] =
     &["relatedKpiIds", "stageRelevance", "suggestedForStages", "defaultOwningFunctions", "maturity"];
 const BLOCKS: &[&str] = &["benchmark", "metricBasis", "calculationPolicy"];
-const IDENTITY: &[&str] = &["rogueId", "slug", "domain"];
+/// Fields that identify a KPI: equal by construction when matched by rogueId.
+const IDENTITY: &[&str] = &["rogueId"];
+/// Fields a rename may change (with the identity): ignored when looking for renames.
+const RENAMEABLE: &[&str] = &["rogueId", "slug", "domain"];
 
 fn object<'c>(catalog: &'c Catalog, kpi: &Kpi) -> Option<&'c Map<String, Value>> {
     catalog.files[kpi.file].value.as_ref()?.as_object()
@@ -204,7 +207,8 @@ pub fn compare(base: &Catalog, head: &Catalog, bump_of: &dyn Fn(ChangeKind) -> B
                 "formula" => ChangeKind::FormulaChanged,
                 _ if TEXT.contains(&k) => ChangeKind::TextChanged,
                 _ if METADATA.contains(&k) => ChangeKind::MetadataChanged,
-                _ if BLOCKS.contains(&k) => match (bv, hv) {
+                // A block set to null is absent (the schema rule reports the null).
+                _ if BLOCKS.contains(&k) => match (bv.filter(|v| !v.is_null()), hv.filter(|v| !v.is_null())) {
                     (None, Some(_)) => ChangeKind::BlockAdded,
                     (Some(_), None) => ChangeKind::BlockRemoved,
                     _ => ChangeKind::BlockChanged,
@@ -270,20 +274,22 @@ fn rename_target(
     h: &BTreeMap<String, &Kpi>,
 ) -> Option<String> {
     let bo = object(base, removed)?;
-    let strip = |o: &Map<String, Value>| -> Value {
-        Value::Object(
-            o.iter().filter(|(k, _)| !IDENTITY.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect(),
-        )
+    // Content without the fields a rename changes, optionally without the wording.
+    let strip = |o: &Map<String, Value>, skip_text: bool| -> Value {
+        let keep = |k: &str| !RENAMEABLE.contains(&k) && !(skip_text && TEXT.contains(&k));
+        Value::Object(o.iter().filter(|(k, _)| keep(k)).map(|(k, v)| (k.clone(), v.clone())).collect())
     };
-    let wanted = strip(bo);
+    let (content, substance) = (strip(bo, false), strip(bo, true));
     let label = bo.get("defaultLabel");
     let description = bo.get("description");
     h.iter().filter(|(id, _)| !b.contains_key(*id)).find_map(|(id, k)| {
         let ho = object(head, k)?;
-        let same_content = same(&wanted, &strip(ho));
+        // Same content; or the same words; or the same substance reworded.
+        let same_content = same(&content, &strip(ho, false));
         let same_words =
             label.is_some() && same_opt(label, ho.get("defaultLabel")) && same_opt(description, ho.get("description"));
-        (same_content || same_words).then(|| id.clone())
+        let same_substance = bo.contains_key("formula") && same(&substance, &strip(ho, true));
+        (same_content || same_words || same_substance).then(|| id.clone())
     })
 }
 

@@ -92,6 +92,8 @@ pub const RULES: &[&dyn Rule] = &[
     &versioning::ReleaseDateWithoutVersion,
     &versioning::VersionBumpWithoutChange,
     &versioning::ChangelogHeadingMissing,
+    &versioning::ReleaseUnreadable,
+    &versioning::KpiUnreadable,
     &snapshot::SnapshotModified,
     &snapshot::SnapshotMissing,
 ];

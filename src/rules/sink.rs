@@ -65,6 +65,13 @@ impl<'c> Sink<'c> {
         r
     }
 
+    /// Reports at a value of a file as it is in the base state.
+    pub fn report_base_file(&mut self, file: usize, pointer: impl Into<String>) -> Report<'_, 'c> {
+        let (base, rev) = self.base.expect("base locations are reported only by diff rules");
+        let path = base.files[file].path.clone();
+        self.push(true, file, Location { file: path, pointer: pointer.into(), span: None, rev: Some(rev.to_string()) })
+    }
+
     /// Reports at a file outside the catalog's JSON (a snapshot, the changelog).
     pub fn report_path(&mut self, path: &str) -> Report<'_, 'c> {
         let loc = Location { file: path.to_string(), pointer: String::new(), span: None, rev: None };

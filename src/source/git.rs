@@ -86,17 +86,29 @@ impl GitRepo {
         self.repo.is_shallow()
     }
 
-    /// Resolves a revision to a commit.
-    pub fn commit_of(&self, rev: &str) -> Result<Oid> {
+    /// Resolves a revision to a commit; `role` ("base", "head") names it in messages.
+    pub fn commit_of(&self, rev: &str, role: &str) -> Result<Oid> {
+        if rev.trim().is_empty() || rev.contains("..") {
+            return Err(Error::usage(
+                format!("{role} `{rev}` is not a single revision"),
+                Some("pass one commit, branch or tag (a range such as `a..b` is two)".into()),
+            ));
+        }
+        // Only a plain ref name can be fetched by name.
+        let fetchable =
+            !rev.contains(['~', '^', ':', '@']) && !(rev.len() >= 7 && rev.chars().all(|c| c.is_ascii_hexdigit()));
         let obj = self.repo.revparse_single(rev).map_err(|e| {
+            let fetch = if fetchable { format!("; `git fetch origin {rev}` fetches that ref alone") } else { String::new() };
             let advice = if self.is_shallow() {
                 format!(
-                    "this is a shallow clone: fetch the history (`git fetch --unshallow`, or set `fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI), then retry; `git fetch origin {rev}` fetches one ref"
+                    "this is a shallow clone: fetch the history (`git fetch --unshallow`, or set `fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI), then retry{fetch}"
                 )
-            } else {
+            } else if fetchable {
                 format!("check the name (`git rev-parse {rev}`), or fetch it: `git fetch origin {rev}`")
+            } else {
+                format!("check the revision: `git rev-parse {rev}`")
             };
-            Error::git(format!("base `{rev}` not found: {}", e.message()), Some(advice))
+            Error::git(format!("{role} `{rev}` not found: {}", e.message()), Some(advice))
         })?;
         obj.peel_to_commit().map(|c| c.id()).map_err(|e| git_err(e, &format!("`{rev}` is not a commit")))
     }
@@ -124,29 +136,44 @@ impl GitRepo {
             Err(_) => None,
         };
         let short = short_id(oid);
+        let state = format!("commit {short}");
         if let Some(sub) = sub {
-            let mut failed = None;
+            let mut failed: Option<Error> = None;
             sub.walk(TreeWalkMode::PreOrder, |parent, entry| {
-                let name = entry.name().unwrap_or("");
+                // As in the work tree: names are read lossily, hidden entries skipped.
+                let name = String::from_utf8_lossy(entry.name_bytes()).into_owned();
+                if name.starts_with('.') {
+                    return TreeWalkResult::Skip;
+                }
+                let path = format!("{ONTOLOGY_DIR}/{parent}{name}");
+                if let Some(e) = unsupported(entry.filemode(), &path, &state) {
+                    failed = Some(e);
+                    return TreeWalkResult::Abort;
+                }
                 if entry.kind() == Some(ObjectType::Blob) && name.ends_with(".json") {
                     match entry.to_object(&self.repo).and_then(|o| o.peel_to_blob()) {
                         Ok(blob) => {
-                            files.insert(format!("{ONTOLOGY_DIR}/{parent}{name}"), blob.content().to_vec());
+                            files.insert(path, blob.content().to_vec());
                         }
                         Err(e) => {
-                            failed = Some(e);
+                            failed = Some(git_err(e, &format!("cannot read `{path}` of {state}")));
                             return TreeWalkResult::Abort;
                         }
                     }
                 }
                 TreeWalkResult::Ok
             })
-            .map_err(|e| git_err(e, "cannot walk the commit's tree"))?;
+            .or_else(|e| if failed.is_some() { Ok(()) } else { Err(git_err(e, "cannot walk the commit's tree")) })?;
             if let Some(e) = failed {
-                return Err(git_err(e, &format!("cannot read a file of commit {short}")));
+                return Err(e);
             }
         }
-        Ok(Snapshot { name: format!("commit {short}"), files })
+        Ok(Snapshot { name: state, files })
+    }
+
+    /// The state before the first commit: no files.
+    pub fn empty_snapshot(&self) -> Snapshot {
+        Snapshot { name: "the empty repository".into(), files: BTreeMap::new() }
     }
 
     /// The catalog as staged in the index (what pre-commit sees).
@@ -157,6 +184,22 @@ impl GitRepo {
         for entry in index.iter() {
             let path = String::from_utf8_lossy(&entry.path).into_owned();
             let Some(rel) = path.strip_prefix(&dir) else { continue };
+            if rel.split('/').any(|part| part.starts_with('.')) {
+                continue;
+            }
+            // `git add -N` records an intent, not content.
+            if entry.flags_extended & INTENT_TO_ADD != 0 {
+                continue;
+            }
+            if (entry.flags >> 12) & 3 != 0 {
+                return Err(Error::config(
+                    format!("`{path}` has an unresolved merge conflict in the index"),
+                    Some("resolve the conflict and `git add` the file, then run ontolint again".into()),
+                ));
+            }
+            if let Some(e) = unsupported(entry.mode as i32, &path, "the index") {
+                return Err(e);
+            }
             if !rel.ends_with(".json") {
                 continue;
             }
@@ -231,6 +274,23 @@ impl GitRepo {
         })?;
         head.peel_to_commit().map(|c| c.id()).map_err(|e| git_err(e, "HEAD is not a commit"))
     }
+}
+
+/// `git add -N` (intent to add) in an index entry's extended flags.
+const INTENT_TO_ADD: u16 = 1 << 13;
+
+/// Symbolic links and submodules cannot be read from git objects as files:
+/// comparing without them would hide changes, so they are an error.
+fn unsupported(mode: i32, path: &str, state: &str) -> Option<Error> {
+    let what = match mode {
+        0o120000 => "a symbolic link",
+        0o160000 => "a submodule",
+        _ => return None,
+    };
+    Some(Error::config(
+        format!("`{path}` is {what} in {state}: `ontolint diff` reads git objects and cannot follow it"),
+        Some("commit the files themselves under ontology/ (links are followed only by `ontolint check`)".into()),
+    ))
 }
 
 pub fn short_id(oid: Oid) -> String {

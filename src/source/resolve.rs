@@ -13,7 +13,8 @@ use git2::Oid;
 /// A resolved base: the commit and how it was found (for messages).
 #[derive(Debug, Clone)]
 pub struct Base {
-    pub oid: Oid,
+    /// `None` before the first commit: the base is empty and every KPI is new.
+    pub oid: Option<Oid>,
     pub how: String,
 }
 
@@ -22,27 +23,37 @@ pub const TARGET_ENV: &[&str] = &["GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BR
 
 pub fn resolve(repo: &GitRepo, explicit: Option<&str>, env: &dyn Fn(&str) -> Option<String>) -> Result<Base> {
     if let Some(rev) = explicit {
-        let oid = repo.commit_of(rev)?;
-        return Ok(Base { oid, how: format!("--base {rev} ({})", short_id(oid)) });
+        let oid = repo.commit_of(rev, "base")?;
+        return Ok(Base { oid: Some(oid), how: format!("--base {rev} ({})", short_id(oid)) });
+    }
+    if repo.repo().head().is_err_and(|e| e.code() == git2::ErrorCode::UnbornBranch) {
+        // The first commit (a pre-commit hook on a new repository): nothing came before.
+        return Ok(Base { oid: None, how: "no earlier commit (first commit)".into() });
     }
     let head = repo.head()?;
     if let Some(from) = env("PRE_COMMIT_FROM_REF").filter(|v| !v.is_empty()) {
-        let target = repo.commit_of(&from)?;
+        let target = repo.commit_of(&from, "PRE_COMMIT_FROM_REF")?;
         let oid = repo.merge_base(head, target, &from)?;
-        return Ok(Base { oid, how: format!("merge-base with PRE_COMMIT_FROM_REF {from} ({})", short_id(oid)) });
+        return Ok(Base {
+            oid: Some(oid),
+            how: format!("merge-base with PRE_COMMIT_FROM_REF {from} ({})", short_id(oid)),
+        });
     }
     for var in TARGET_ENV {
         let Some(branch) = env(var).filter(|v| !v.is_empty()) else { continue };
         for candidate in [format!("origin/{branch}"), branch.clone()] {
             if let Ok(target) = repo.repo().revparse_single(&candidate).and_then(|o| o.peel_to_commit()) {
                 let oid = repo.merge_base(head, target.id(), &candidate)?;
-                return Ok(Base { oid, how: format!("merge-base with {candidate} from {var} ({})", short_id(oid)) });
+                return Ok(Base {
+                    oid: Some(oid),
+                    how: format!("merge-base with {candidate} from {var} ({})", short_id(oid)),
+                });
             }
         }
         // The target branch is not fetched: a CI merge commit's first parent is the target.
         if let Some(parent) = first_parent_of_merge(repo, head) {
             return Ok(Base {
-                oid: parent,
+                oid: Some(parent),
                 how: format!("first parent of the CI merge commit ({})", short_id(parent)),
             });
         }
@@ -56,7 +67,7 @@ pub fn resolve(repo: &GitRepo, explicit: Option<&str>, env: &dyn Fn(&str) -> Opt
     for candidate in ["origin/HEAD", "main", "master"] {
         if let Ok(target) = repo.repo().revparse_single(candidate).and_then(|o| o.peel_to_commit()) {
             let oid = repo.merge_base(head, target.id(), candidate)?;
-            return Ok(Base { oid, how: format!("merge-base with {candidate} ({})", short_id(oid)) });
+            return Ok(Base { oid: Some(oid), how: format!("merge-base with {candidate} ({})", short_id(oid)) });
         }
     }
     Err(Error::git(

@@ -2,7 +2,8 @@
 //! base fixture (catalog 1.0.0, released 2026-01-15) committed on `main`, then
 //! edits in the working tree, the index or further commits.
 
-use super::git::{Diff, Repo, stderr, stdout};
+use super::common::{copy_tree, fixtures};
+use super::git::{Diff, Repo, git_in, stderr, stdout};
 
 const WIN_RATE: &str = "ontology/sales/win_rate.json";
 const MRR: &str = "ontology/sales/mrr.json";
@@ -1104,4 +1105,206 @@ fn staged_and_head_cannot_be_combined() {
     let repo = Repo::base();
     let out = repo.ontolint(&["diff", "--staged", "--head", "HEAD"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+// ---------------------------------------------------------------------------
+// Regressions from the new-user pass over diff, bump and changelog.
+
+#[test]
+fn unreadable_head_version_fails_instead_of_passing() {
+    let repo = Repo::base();
+    edit_formula(&repo);
+    repo.release("v1.0.1", "2026-02-01");
+    let d = repo.diff(&[]);
+    assert_eq!(d.exit, 1, "{:?}", d.hit_list());
+    assert_eq!(d.codes(), vec!["VER008"]);
+}
+
+#[test]
+fn unreadable_base_version_fails_instead_of_passing() {
+    let repo = Repo::base();
+    repo.release("1.0", "2026-01-15");
+    let base = repo.commit("a broken release");
+    repo.release("1.0.0", "2026-01-15");
+    repo.replace(WIN_RATE, "\"fieldType\": \"percentage\"", "\"fieldType\": \"number\"");
+    let d = repo.diff(&["--base", &base]);
+    assert_eq!(d.exit, 1);
+    assert!(d.codes().contains(&"VER008"), "{:?}", d.hit_list());
+}
+
+#[test]
+fn invalid_release_date_fails() {
+    let repo = Repo::base();
+    edit_formula(&repo);
+    repo.release("1.0.1", "2026-13-45");
+    let d = repo.diff(&[]);
+    assert_eq!(d.exit, 1);
+    assert!(d.codes().contains(&"VER008"), "{:?}", d.hit_list());
+}
+
+#[test]
+fn duplicate_rogue_ids_are_reported_by_diff() {
+    let repo = Repo::base();
+    let copy = repo.read(WIN_RATE).replace("\"fieldType\": \"percentage\"", "\"fieldType\": \"number\"");
+    repo.write("ontology/sales/win_rate_copy.json", copy);
+    let d = repo.diff(&[]);
+    assert_eq!(d.exit, 1);
+    assert!(d.codes().contains(&"IDN003"), "{:?}", d.hit_list());
+}
+
+#[test]
+fn kpi_file_that_is_not_an_object_is_not_a_silent_removal() {
+    let repo = Repo::base();
+    repo.write(WIN_RATE, "[]\n");
+    let d = repo.diff(&[]);
+    assert_eq!(d.exit, 1);
+    assert_eq!(d.codes(), vec!["VER009"]);
+    assert!(d.changes().is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn committed_symlink_is_an_error_not_a_hidden_change() {
+    let repo = Repo::base();
+    std::fs::create_dir_all(repo.file("shared")).unwrap();
+    std::fs::rename(repo.file(WIN_RATE), repo.file("shared/win_rate.json")).unwrap();
+    std::os::unix::fs::symlink("../../shared/win_rate.json", repo.file(WIN_RATE)).unwrap();
+    repo.commit("link");
+    let out = repo.ontolint(&["diff", "--base", "HEAD", "--head", "HEAD"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+}
+
+#[test]
+fn null_block_counts_as_removed() {
+    let repo = Repo::base();
+    let text = repo.read(WIN_RATE);
+    let start = text.find("\"benchmark\": {").unwrap();
+    let end = start + text[start..].find('}').unwrap() + 1;
+    repo.write(WIN_RATE, format!("{}\"benchmark\": null{}", &text[..start], &text[end..]));
+    let d = repo.diff(&[]);
+    assert_eq!(d.change_list(), strs(&["block-removed sales.win_rate /benchmark major"]), "{d:#?}");
+}
+
+#[test]
+fn build_metadata_never_declares_a_release() {
+    let repo = Repo::base();
+    repo.release("1.0.0-rc.1", "2026-01-15");
+    repo.commit("rc");
+    repo.release("1.0.0-rc.1+b", "2026-01-15");
+    repo.replace(WIN_RATE, "\"fieldType\": \"percentage\"", "\"fieldType\": \"number\"");
+    let d = repo.diff(&["--base", "HEAD"]);
+    assert_eq!(d.declared(), Some("none"));
+    assert_eq!(d.exit, 1);
+}
+
+#[test]
+fn unresolved_merge_conflict_in_the_index_is_an_error() {
+    let repo = Repo::base();
+    repo.git(&["checkout", "-q", "-b", "feat"]);
+    repo.replace(WIN_RATE, "Deals won ÷ deals closed × 100", "feat formula");
+    repo.commit("feat");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.replace(WIN_RATE, "Deals won ÷ deals closed × 100", "main formula");
+    repo.commit("main");
+    repo.git(&["checkout", "-q", "feat"]);
+    let _ = git_in(repo.path(), &["merge", "-q", "main"]);
+    let out = repo.ontolint(&["diff", "--staged"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stderr(&out).contains("merge conflict"), "{}", stderr(&out));
+    let out = repo.ontolint(&["bump"]);
+    assert_ne!(out.status.code(), Some(0), "bump over conflict markers: {}", stdout(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn bump_write_keeps_permissions_and_symlinks() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = Repo::base();
+    std::fs::rename(repo.file(CATALOG), repo.file("catalog.real.json")).unwrap();
+    std::os::unix::fs::symlink("../catalog.real.json", repo.file(CATALOG)).unwrap();
+    std::fs::set_permissions(repo.file("catalog.real.json"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    // The link lives in the work tree only: `diff` reads the base from git objects.
+    edit_formula(&repo);
+    let out = repo.ontolint(&["bump", "--write", "--date", "2026-12-03"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(repo.file(CATALOG)).unwrap().file_type().is_symlink());
+    let mode = std::fs::metadata(repo.file("catalog.real.json")).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644);
+    assert!(repo.read("catalog.real.json").contains("\"1.0.1\""));
+}
+
+#[test]
+fn bump_date_must_be_yyyy_mm_dd_and_after_the_base() {
+    let repo = Repo::base();
+    edit_formula(&repo);
+    for bad in ["20261205", "2026-12-04 ", "2026-02-30"] {
+        let out = repo.ontolint(&["bump", "--date", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+    }
+    let out = repo.ontolint(&["bump", "--date", "1999-01-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not after the base"), "{}", stderr(&out));
+}
+
+#[test]
+fn bump_names_a_missing_key_instead_of_blaming_syntax() {
+    let repo = Repo::base();
+    edit_formula(&repo);
+    repo.replace(CATALOG, "\"version\": \"1.0.0\",", "");
+    repo.commit("no version");
+    edit_wording(&repo);
+    let out = repo.ontolint(&["bump", "--write", "--date", "2026-12-03", "--base", "HEAD~1"]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(!stderr(&out).contains("syntax"), "{}", stderr(&out));
+}
+
+#[test]
+fn unknown_bump_kind_has_a_position() {
+    let repo = Repo::base();
+    repo.write("ontolint.toml", "[bump]\nformula-change = \"minor\"\n");
+    let out = repo.ontolint(&["diff"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("ontolint.toml:2:1"), "{}", stderr(&out));
+}
+
+#[test]
+fn empty_changelog_path_is_a_config_error() {
+    let repo = Repo::base();
+    repo.write("ontolint.toml", "changelog = \"\"\n");
+    assert_eq!(repo.ontolint(&["diff"]).status.code(), Some(2));
+}
+
+#[test]
+fn head_errors_name_the_head_and_ranges_are_usage_errors() {
+    let repo = Repo::base();
+    let out = repo.ontolint(&["diff", "--head", "nope"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("head `nope`"), "{}", stderr(&out));
+    for bad in ["", "main..HEAD"] {
+        let out = repo.ontolint(&["diff", "--base", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn first_commit_can_be_checked_staged() {
+    let repo = Repo::empty();
+    copy_tree(&fixtures().join("base"), repo.path());
+    repo.git(&["add", "-A"]);
+    let d = repo.diff(&["--staged"]);
+    assert_eq!(d.exit, 0, "{}", d.stderr);
+    assert_eq!(d.changes().len(), 6);
+}
+
+#[test]
+fn changelog_headings_follow_markdown() {
+    let repo = Repo::base();
+    repo.write("CHANGELOG.md", "# Changelog\n\n```\n## 1.0.1\n```\n");
+    repo.commit("changelog");
+    edit_formula(&repo);
+    repo.release("1.0.1", "2026-02-01");
+    assert!(repo.diff(&[]).codes().contains(&"VER007"), "a heading inside a code block does not count");
+    repo.write("CHANGELOG.md", "# Changelog\n\n1.0.1 — 2026-02-01\n==================\n");
+    assert!(!repo.diff(&[]).codes().contains(&"VER007"), "a setext heading counts");
 }

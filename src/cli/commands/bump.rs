@@ -9,15 +9,31 @@ use std::path::Path;
 pub fn run(cli: &Cli, args: &BumpArgs) -> Result<u8> {
     let explicit = args.date.is_some();
     let date = match &args.date {
-        Some(d) => d
-            .parse::<jiff::civil::Date>()
-            .map_err(|e| Error::usage(format!("--date `{d}` is not a date: {e}"), Some("use YYYY-MM-DD".into())))?
-            .to_string(),
+        Some(d) => strict_date(d)?,
         None => jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date().to_string(),
     };
     let state = StateArgs { base: args.base.clone(), head: None, staged: false };
     // `bump` writes the working tree, so it always compares the working tree.
     let outcome = super::diff::compare(cli, &state, false)?;
+    // A verdict over files that cannot be read would be a guess.
+    let blocking: Vec<&str> = outcome
+        .findings
+        .iter()
+        .filter(|f| {
+            f.rule.category == crate::findings::Category::File || ["VER008", "VER009", "IDN003"].contains(&f.rule.code)
+        })
+        .map(|f| f.location.file.as_str())
+        .collect();
+    if !blocking.is_empty() {
+        return Err(Error::config(
+            format!(
+                "cannot compute the next version: {} cannot be read (first: `{}`)",
+                plural(blocking.len()),
+                blocking[0]
+            ),
+            Some("`ontolint diff` shows the problems; fix them first".into()),
+        ));
+    }
     let Some(base) = Outcome::version(&outcome.base) else {
         return Err(Error::config(
             format!("the base ({}) has no readable catalog version", outcome.base_how),
@@ -40,6 +56,13 @@ pub fn run(cli: &Cli, args: &BumpArgs) -> Result<u8> {
         }
         _ => (next, date),
     };
+    let base_date = outcome.base.manifest.as_ref().and_then(|m| m.released_at.clone());
+    if let Some(b) = base_date.filter(|b| &release_date <= b) {
+        return Err(Error::usage(
+            format!("releasedAt `{release_date}` is not after the base's `{b}`"),
+            Some("pass the release day: --date YYYY-MM-DD".into()),
+        ));
+    }
     let text = format!("version: {version}\nreleasedAt: {release_date}\nrequired bump: {}\n", outcome.required);
     if args.write {
         let root = crate::config::find_root(cli.root.as_deref(), &std::env::current_dir().unwrap_or_default())?;
@@ -57,12 +80,17 @@ fn write_manifest(root: &Path, version: &str, date: &str) -> Result<()> {
     let path = root.join(ONTOLOGY_DIR).join("catalog.json");
     let text = std::fs::read_to_string(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
     let start = usize::from(text.starts_with('\u{feff}')) * 3;
+    if let Err(e) = crate::parse::parse(&text, start) {
+        let p = crate::parse::LineIndex::new(&text).position(&text, e.offset);
+        return Err(Error::config(
+            format!("{}:{}:{}: invalid JSON: {}", path.display(), p.line, p.column, e.message),
+            Some("fix the file first (`ontolint check`)".into()),
+        ));
+    }
     let locate = |pointer: &str| {
         crate::parse::locate(&text, start, pointer).ok_or_else(|| {
-            Error::config(
-                format!("{}: cannot find `{pointer}` (fix the file's syntax first: `ontolint check`)", path.display()),
-                None,
-            )
+            let key = pointer.trim_start_matches('/');
+            Error::config(format!("{} has no `{key}`", path.display()), Some(format!("add \"{key}\" to it")))
         })
     };
     let (v, d) = (locate("/version")?.value, locate("/releasedAt")?.value);
@@ -73,10 +101,20 @@ fn write_manifest(root: &Path, version: &str, date: &str) -> Result<()> {
     for (span, value) in edits {
         out.replace_range(span, &value);
     }
-    let dir = path.parent().unwrap_or(root);
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|source| Error::Write { path: path.clone(), source })?;
-    std::io::Write::write_all(&mut tmp, out.as_bytes())
-        .map_err(|source| Error::Write { path: path.clone(), source })?;
-    tmp.persist(&path).map_err(|e| Error::Write { path: path.clone(), source: e.error })?;
+    crate::cli::write::write_atomic(&path, out.as_bytes())?;
     Ok(())
+}
+
+fn plural(n: usize) -> String {
+    if n == 1 { "1 file".to_string() } else { format!("{n} files") }
+}
+
+/// A `YYYY-MM-DD` date that exists (`2026-02-30` does not; `20261205` is refused).
+fn strict_date(d: &str) -> Result<String> {
+    let shaped = d.len() == 10
+        && d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let parsed = shaped.then(|| d.parse::<jiff::civil::Date>().ok()).flatten();
+    parsed.map(|date| date.to_string()).ok_or_else(|| {
+        Error::usage(format!("--date `{d}` is not a date"), Some("use YYYY-MM-DD, e.g. 2026-12-03".into()))
+    })
 }

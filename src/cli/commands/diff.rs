@@ -45,9 +45,21 @@ fn version_str(c: &crate::model::Catalog) -> String {
 
 /// One line that says what was compared and the verdict.
 fn verdict(o: &Outcome) -> String {
-    let declared = o.declared.map_or_else(|| "a decrease".to_string(), |d| d.to_string());
+    let declared = match (o.declared, Outcome::version(&o.base), Outcome::version(&o.head)) {
+        (Some(d), _, _) => d.to_string(),
+        (None, Some(_), Some(_)) => "a decrease".to_string(),
+        (None, None, _) if !o.base.files.iter().any(|f| f.is_kpi()) => "a first release".to_string(),
+        (None, _, _) => "nothing readable".to_string(),
+    };
+    // On the target branch itself, with nothing uncommitted, there is nothing to compare.
+    let implicit = !o.base_how.starts_with("--base");
+    let note = if o.base_is_head && implicit && o.changes.is_empty() && o.head_label == "the working tree" {
+        "\nNote: the base is HEAD itself, so only uncommitted changes are compared; pass --base REV to check a pushed release"
+    } else {
+        ""
+    };
     format!(
-        "Compared {} with {}: {} change{}, required bump {}, declared {} ({} → {})\n",
+        "Compared {} with {}: {} change{}, required bump {}, declared {} ({} → {}){note}\n",
         o.base_how,
         o.head_label,
         o.changes.len(),

@@ -16,7 +16,7 @@ pub fn run(args: &RulesArgs, root: Option<&Path>) -> Result<u8> {
         let updated = replace_region(&text, &markdown()).ok_or_else(|| {
             Error::usage(format!("`{}` has no {README_BEGIN} … {README_END} region", path.display()), None)
         })?;
-        write_atomic(&path, &updated)?;
+        crate::cli::write::write_atomic(&path, updated.as_bytes())?;
         return Ok(0);
     }
     let text = match args.format {
@@ -91,13 +91,4 @@ pub fn replace_region(text: &str, body: &str) -> Option<String> {
     let start = text.find(README_BEGIN)? + README_BEGIN.len();
     let end = text[start..].find(README_END)? + start;
     Some(format!("{}\n{}{}", &text[..start], body, &text[end..]))
-}
-
-fn write_atomic(path: &Path, text: &str) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|source| Error::Write { path: path.into(), source })?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes())
-        .map_err(|source| Error::Write { path: path.into(), source })?;
-    tmp.persist(path).map_err(|e| Error::Write { path: path.into(), source: e.error })?;
-    Ok(())
 }

@@ -44,8 +44,12 @@ impl Check for InsufficientVersionBump {
         let next = r.diff.required.apply(&r.base);
         let mut help =
             format!("set \"version\": \"{next}\" (`ontolint bump --write`); changes that need more than {declared}:");
-        for c in &short {
+        const SHOWN: usize = 20;
+        for c in short.iter().take(SHOWN) {
             help.push_str(&format!("\n- {}: {}", c.bump, describe(c)));
+        }
+        if short.len() > SHOWN {
+            help.push_str(&format!("\n- … and {} more (each is reported at its KPI: VER002)", short.len() - SHOWN));
         }
         out.report(r.manifest_file, "/version")
             .arg("required", r.diff.required)

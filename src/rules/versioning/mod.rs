@@ -6,14 +6,18 @@ mod change_requires_bump;
 mod insufficient_version_bump;
 mod release_date_not_advanced;
 mod release_date_without_version;
+mod release_unreadable;
 mod version_bump_without_change;
 mod version_decreased;
+mod kpi_unreadable;
 
 pub use change_requires_bump::ChangeRequiresBump;
 pub use changelog_heading_missing::ChangelogHeadingMissing;
 pub use insufficient_version_bump::InsufficientVersionBump;
+pub use kpi_unreadable::KpiUnreadable;
 pub use release_date_not_advanced::ReleaseDateNotAdvanced;
 pub use release_date_without_version::ReleaseDateWithoutVersion;
+pub use release_unreadable::ReleaseUnreadable;
 pub use version_bump_without_change::VersionBumpWithoutChange;
 pub use version_decreased::VersionDecreased;
 
