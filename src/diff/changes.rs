@@ -276,7 +276,7 @@ fn rename_target(
     let bo = object(base, removed)?;
     // Content without the fields a rename changes, optionally without the wording.
     let strip = |o: &Map<String, Value>, skip_text: bool| -> Value {
-        let keep = |k: &str| !RENAMEABLE.contains(&k) && !(skip_text && TEXT.contains(&k));
+        let keep = |k: &str| !(RENAMEABLE.contains(&k) || (skip_text && TEXT.contains(&k)));
         Value::Object(o.iter().filter(|(k, _)| keep(k)).map(|(k, v)| (k.clone(), v.clone())).collect())
     };
     let (content, substance) = (strip(bo, false), strip(bo, true));

@@ -96,7 +96,7 @@ impl GitRepo {
         }
         // Only a plain ref name can be fetched by name.
         let fetchable =
-            !rev.contains(['~', '^', ':', '@']) && !(rev.len() >= 7 && rev.chars().all(|c| c.is_ascii_hexdigit()));
+            !(rev.contains(['~', '^', ':', '@']) || (rev.len() >= 7 && rev.chars().all(|c| c.is_ascii_hexdigit())));
         let obj = self.repo.revparse_single(rev).map_err(|e| {
             let fetch = if fetchable { format!("; `git fetch origin {rev}` fetches that ref alone") } else { String::new() };
             let advice = if self.is_shallow() {

@@ -37,15 +37,11 @@ pub fn has_heading(text: &str, version: &str) -> bool {
     for event in Parser::new(text) {
         match event {
             Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = heading.as_mut() {
-                    h.push_str(&t);
-                }
+            Event::Text(t) | Event::Code(t) if heading.is_some() => {
+                heading.get_or_insert_default().push_str(&t);
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if heading.take().is_some_and(|h| names_version(&h, version)) {
-                    return true;
-                }
+            Event::End(TagEnd::Heading(_)) if heading.take().is_some_and(|h| names_version(&h, version)) => {
+                return true;
             }
             _ => {}
         }
