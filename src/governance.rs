@@ -31,6 +31,8 @@ pub struct Outcome {
     /// Whether the base is the commit HEAD points at.
     pub base_is_head: bool,
     pub head_label: String,
+    /// The head commit, when the head is a commit.
+    pub head_commit: Option<String>,
     pub changes: Vec<Change>,
     pub required: Bump,
     pub declared: Option<Bump>,
@@ -122,6 +124,7 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
         base_how: how,
         base_is_head: oid.is_some_and(|oid| repo.head().is_ok_and(|h| h == oid)),
         head_label,
+        head_commit: head_commit.map(|c| c.to_string()),
         changes,
         required,
         declared,

@@ -27,6 +27,8 @@ pub enum ChangeKind {
     BlockRemoved,
     BlockChanged,
     OtherChanged,
+    CatalogChanged,
+    StandardsChanged,
 }
 
 impl ChangeKind {
@@ -47,6 +49,8 @@ impl ChangeKind {
         ChangeKind::BlockRemoved,
         ChangeKind::BlockChanged,
         ChangeKind::OtherChanged,
+        ChangeKind::CatalogChanged,
+        ChangeKind::StandardsChanged,
     ];
 
     /// The name used in configuration and JSON output.
@@ -68,6 +72,8 @@ impl ChangeKind {
             ChangeKind::BlockRemoved => "block-removed",
             ChangeKind::BlockChanged => "block-changed",
             ChangeKind::OtherChanged => "other-changed",
+            ChangeKind::CatalogChanged => "catalog-changed",
+            ChangeKind::StandardsChanged => "standards-changed",
         }
     }
 
@@ -79,6 +85,7 @@ impl ChangeKind {
             ChangeKind::StandardChanged | ChangeKind::BlockAdded => Bump::Minor,
             ChangeKind::SourceChanged | ChangeKind::FormulaChanged | ChangeKind::TextChanged => Bump::Patch,
             ChangeKind::MetadataChanged | ChangeKind::BlockChanged | ChangeKind::OtherChanged => Bump::Patch,
+            ChangeKind::CatalogChanged | ChangeKind::StandardsChanged => Bump::Patch,
         }
     }
 
@@ -101,6 +108,8 @@ impl ChangeKind {
             ChangeKind::BlockRemoved => "optional block removed",
             ChangeKind::BlockChanged => "optional block changed",
             ChangeKind::OtherChanged => "changed",
+            ChangeKind::CatalogChanged => "changed in catalog.json",
+            ChangeKind::StandardsChanged => "changed in standards.json",
         }
     }
 
@@ -121,6 +130,7 @@ pub enum Side {
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
     pub kind: ChangeKind,
+    /// The KPI's rogueId; for catalog-level changes, the file (`catalog.json`, `standards.json`).
     pub kpi: String,
     /// The top-level field that changed (`None` for added and removed KPIs).
     pub field: Option<String>,
@@ -217,11 +227,35 @@ pub fn compare(base: &Catalog, head: &Catalog, bump_of: &dyn Fn(ChangeKind) -> B
             };
             // A removed field can only be located in the base.
             let side = if hv.is_none() { Side::Base } else { Side::Head };
-            push(kind, id, Some(k), pointer, side, None);
+            let show = |v: Option<&Value>| v.map_or_else(|| "absent".to_string(), Value::to_string);
+            let detail = matches!(kind, ChangeKind::FieldTypeChanged | ChangeKind::UnitChanged)
+                .then(|| format!("{} → {}", show(bv), show(hv)));
+            push(kind, id, Some(k), pointer, side, detail);
         }
     }
     for id in h.keys().filter(|id| !b.contains_key(*id) && !base.is_unreadable(id)) {
         push(ChangeKind::KpiAdded, id, None, String::new(), Side::Head, None);
+    }
+    // Catalog-level files: what they say reaches every KPI page (domain labels,
+    // the house name, a standard's notice). Version and date are the release itself.
+    for (kind, name, skip) in [
+        (ChangeKind::CatalogChanged, "catalog.json", &["version", "releasedAt"][..]),
+        (ChangeKind::StandardsChanged, "standards.json", &[][..]),
+    ] {
+        let value = |c: &Catalog| {
+            c.files
+                .iter()
+                .find(|f| f.path == format!("{}/{name}", crate::source::ONTOLOGY_DIR))
+                .and_then(|f| f.value.clone())
+        };
+        let (Some(Value::Object(bo)), Some(Value::Object(ho))) = (value(base), value(head)) else { continue };
+        let keys: BTreeSet<&String> = bo.keys().chain(ho.keys()).collect();
+        for key in keys.into_iter().filter(|k| !skip.contains(&k.as_str())) {
+            if !same_opt(bo.get(key), ho.get(key)) {
+                let pointer = crate::parse::pointer::push("", key);
+                push(kind, name, Some(key), pointer, Side::Head, None);
+            }
+        }
     }
     out
 }

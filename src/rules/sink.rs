@@ -174,6 +174,13 @@ impl Report<'_, '_> {
         self
     }
 
+    /// Marks the location as being in the base state (a file deleted since).
+    pub fn in_base(mut self) -> Self {
+        let rev = self.sink.base.map(|(_, r)| r.to_string());
+        self.finding().location.rev = rev;
+        self
+    }
+
     /// Points at the member's key instead of its value (unknown or unwanted properties).
     pub fn on_key(self) -> Self {
         if let Some(t) = self.sink.targets.last_mut() {

@@ -1308,3 +1308,30 @@ fn changelog_headings_follow_markdown() {
     repo.write("CHANGELOG.md", "# Changelog\n\n1.0.1 — 2026-02-01\n==================\n");
     assert!(!repo.diff(&[]).codes().contains(&"VER007"), "a setext heading counts");
 }
+
+#[test]
+fn catalog_level_edits_are_changes() {
+    let repo = Repo::base();
+    repo.replace(CATALOG, "\"label\": \"Sales\"", "\"label\": \"Revenue\"");
+    let d = repo.diff(&[]);
+    assert_eq!(d.change_list(), strs(&["catalog-changed catalog.json /domains patch"]), "{d:#?}");
+    assert_eq!(d.exit, 1, "a patch is required and none declared");
+}
+
+#[test]
+fn field_type_change_says_from_what_to_what() {
+    let repo = Repo::base();
+    repo.replace(WIN_RATE, "\"fieldType\": \"percentage\"", "\"fieldType\": \"number\"");
+    let d = repo.diff(&[]);
+    assert_eq!(d.changes()[0]["detail"], "\"percentage\" → \"number\"");
+}
+
+#[test]
+fn changelog_escapes_markdown_and_says_when_nothing_changed() {
+    let repo = Repo::base();
+    let out = repo.ontolint(&["changelog"]);
+    assert!(stdout(&out).starts_with("No KPI changed since"), "{}", stdout(&out));
+    repo.replace(WIN_RATE, "\"defaultLabel\": \"Win Rate\"", "\"defaultLabel\": \"*Win* <Rate>\"");
+    let out = repo.ontolint(&["changelog"]);
+    assert!(stdout(&out).contains("\\*Win\\* \\<Rate\\>"), "{}", stdout(&out));
+}

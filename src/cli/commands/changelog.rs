@@ -18,15 +18,35 @@ fn label(catalog: &Catalog, id: &str) -> Option<String> {
     catalog.kpis[i].default_label.clone()
 }
 
+/// Text from the catalog, made inert in Markdown (`*Rate*` stays literal).
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_[]<>#|".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn entry(catalog: &Catalog, c: &Change) -> String {
-    let label = label(catalog, &c.kpi).map(|l| format!(" — {l}")).unwrap_or_default();
-    let detail = c.detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+    let label = label(catalog, &c.kpi).map(|l| format!(" — {}", md(&l))).unwrap_or_default();
+    let detail = match (c.kind, c.detail.as_deref()) {
+        (ChangeKind::DeprecatedKpiRemoved, Some(d)) => format!(" (was deprecated; {d})"),
+        (ChangeKind::DeprecatedKpiRemoved, None) => " (was deprecated)".to_string(),
+        (_, Some(d)) => format!(" ({d})"),
+        (_, None) => String::new(),
+    };
     format!("- `{}`{label}{detail}\n", c.kpi)
 }
 
 /// The release notes of a comparison, as Markdown: a heading for the head
 /// version (or the version the changes require), then the changes by kind.
 pub fn notes(o: &Outcome) -> String {
+    if o.changes.is_empty() {
+        return format!("No KPI changed since {}: no release notes.\n", o.base_how);
+    }
     let base_version = Outcome::version(&o.base);
     let head_version = Outcome::version(&o.head);
     // The head version when it carries the required bump, else the version it should be.
@@ -81,6 +101,8 @@ pub fn notes(o: &Outcome) -> String {
                 let sub = c.pointer.rsplit('/').next().unwrap_or("definitionSource");
                 format!("definitionSource.{sub}")
             }
+            (ChangeKind::BlockAdded, Some(f)) => format!("{f} (added)"),
+            (ChangeKind::BlockRemoved, Some(f)) => format!("{f} (removed)"),
             (_, Some(f)) => f.clone(),
             (_, None) => c.kind.name().to_string(),
         };
@@ -92,13 +114,10 @@ pub fn notes(o: &Outcome) -> String {
     if !changed.is_empty() {
         out.push_str("### Changed\n\n");
         for (kpi, fields) in changed {
-            let label = label(&o.head, kpi).map(|l| format!(" — {l}")).unwrap_or_default();
+            let label = label(&o.head, kpi).map(|l| format!(" — {}", md(&l))).unwrap_or_default();
             let _ = writeln!(out, "- `{kpi}`{label}: {}", fields.join(", "));
         }
         out.push('\n');
-    }
-    if o.changes.is_empty() {
-        out.push_str("No KPI changed.\n");
     }
     out
 }

@@ -77,7 +77,7 @@ pub fn versioning(o: &Outcome) -> serde_json::Value {
     let version = |c: &crate::model::Catalog| Outcome::version(c).map(|v| v.to_string());
     json!({
         "base": {"commit": o.base_oid, "resolvedBy": o.base_how, "version": version(&o.base), "releasedAt": date(&o.base)},
-        "head": {"state": o.head_label, "version": version(&o.head), "releasedAt": date(&o.head)},
+        "head": {"state": o.head_label, "commit": o.head_commit, "version": version(&o.head), "releasedAt": date(&o.head)},
         "required": o.required,
         "declared": o.declared,
         "changes": o.changes,

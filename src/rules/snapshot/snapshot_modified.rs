@@ -37,10 +37,9 @@ impl Check for SnapshotModified {
                 Some(now) if now != bytes => "modified",
                 Some(_) => continue,
             };
-            out.report_path(path)
-                .arg("path", path)
-                .arg("what", what)
-                .help(format!("restore it: `git checkout {} -- {path}`", diff.base_rev));
+            let r = out.report_path(path).arg("path", path).arg("what", what);
+            let r = if what == "deleted" { r.in_base() } else { r };
+            r.help(format!("restore it: `git checkout {} -- {path}`", diff.base_rev));
         }
     }
 }

@@ -1,5 +1,5 @@
 use super::{describe, release};
-use crate::diff::Side;
+use crate::diff::{ChangeKind, Side};
 use crate::rules::{Check, Context, Sink, declare_rule};
 
 declare_rule! {
@@ -33,12 +33,17 @@ impl Check for ChangeRequiresBump {
         let Some(r) = release(cx) else { return };
         let Some(declared) = r.declared else { return };
         for c in r.diff.changes.iter().filter(|c| c.bump > declared) {
-            let report = match c.side {
-                Side::Head => {
+            let catalog_file = cx.catalog.files.iter().position(|f| {
+                matches!(c.kind, ChangeKind::CatalogChanged | ChangeKind::StandardsChanged)
+                    && f.path.ends_with(&format!("/{}", c.kpi))
+            });
+            let report = match (c.side, catalog_file) {
+                (_, Some(file)) => out.report(file, c.pointer.clone()),
+                (Side::Head, None) => {
                     let Some(&i) = cx.catalog.kpis_with_id(&c.kpi).first() else { continue };
                     out.report_kpi(&cx.catalog.kpis[i], c.pointer.clone())
                 }
-                Side::Base => {
+                (Side::Base, None) => {
                     let Some(&i) = r.diff.base.kpis_with_id(&c.kpi).first() else { continue };
                     out.report_base_kpi(&r.diff.base.kpis[i], c.pointer.clone())
                 }

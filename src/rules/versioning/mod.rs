@@ -69,5 +69,8 @@ pub(crate) fn describe(change: &Change) -> String {
         (Some(f), crate::diff::ChangeKind::BlockChanged | crate::diff::ChangeKind::OtherChanged) => format!(": {f}"),
         _ => String::new(),
     };
+    if matches!(change.kind, crate::diff::ChangeKind::CatalogChanged | crate::diff::ChangeKind::StandardsChanged) {
+        return format!("`{}` {}", change.field.as_deref().unwrap_or(""), change.kind.phrase());
+    }
     format!("`{}` {}{field}{detail}", change.kpi, change.kind.phrase())
 }
