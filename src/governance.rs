@@ -85,7 +85,21 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
             Some("every catalog needs a manifest: {\"version\", \"releasedAt\", \"domains\"}".into()),
         ));
     }
-    let changes = compare(&base_catalog, &head_catalog, &|k| config.bump_of(k));
+    let mut changes = compare(&base_catalog, &head_catalog, &|k| config.bump_of(k));
+    // The catalog's own JSON Schemas, when it keeps them (this project does).
+    let schema_files = |c: Option<git2::Oid>| -> Result<std::collections::BTreeMap<String, Vec<u8>>> {
+        let all = match (head, c) {
+            (_, Some(c)) => repo.files_under(Some(c), "schemas")?,
+            (Head::WorkTree, None) => worktree_files(root, "schemas")?,
+            (Head::Index, None) => repo.files_under(None, "schemas")?,
+            (Head::Commit(_), None) => repo.files_under(head_commit, "schemas")?,
+        };
+        Ok(all.into_iter().filter(|(p, _)| p.ends_with(".schema.json")).collect())
+    };
+    if let Some(base_oid) = oid {
+        let (b, h) = (schema_files(Some(base_oid))?, schema_files(None)?);
+        changes.extend(crate::diff::compare_schemas(&b, &h, &|k| config.bump_of(k)));
+    }
     let required = required(&changes);
     // The changelog applies when configured, or when it exists in either state
     // (deleting it along with a release does not escape the rule).

@@ -29,6 +29,8 @@ pub enum ChangeKind {
     OtherChanged,
     CatalogChanged,
     StandardsChanged,
+    SchemaRequiredAdded,
+    SchemaPropertyAdded,
 }
 
 impl ChangeKind {
@@ -51,6 +53,8 @@ impl ChangeKind {
         ChangeKind::OtherChanged,
         ChangeKind::CatalogChanged,
         ChangeKind::StandardsChanged,
+        ChangeKind::SchemaRequiredAdded,
+        ChangeKind::SchemaPropertyAdded,
     ];
 
     /// The name used in configuration and JSON output.
@@ -74,6 +78,8 @@ impl ChangeKind {
             ChangeKind::OtherChanged => "other-changed",
             ChangeKind::CatalogChanged => "catalog-changed",
             ChangeKind::StandardsChanged => "standards-changed",
+            ChangeKind::SchemaRequiredAdded => "schema-required-added",
+            ChangeKind::SchemaPropertyAdded => "schema-property-added",
         }
     }
 
@@ -86,6 +92,8 @@ impl ChangeKind {
             ChangeKind::SourceChanged | ChangeKind::FormulaChanged | ChangeKind::TextChanged => Bump::Patch,
             ChangeKind::MetadataChanged | ChangeKind::BlockChanged | ChangeKind::OtherChanged => Bump::Patch,
             ChangeKind::CatalogChanged | ChangeKind::StandardsChanged => Bump::Patch,
+            ChangeKind::SchemaRequiredAdded => Bump::Major,
+            ChangeKind::SchemaPropertyAdded => Bump::Minor,
         }
     }
 
@@ -110,6 +118,8 @@ impl ChangeKind {
             ChangeKind::OtherChanged => "changed",
             ChangeKind::CatalogChanged => "changed in catalog.json",
             ChangeKind::StandardsChanged => "changed in standards.json",
+            ChangeKind::SchemaRequiredAdded => "is newly required by the schema",
+            ChangeKind::SchemaPropertyAdded => "is a new optional property of the schema",
         }
     }
 
@@ -330,4 +340,71 @@ fn rename_target(
 /// The bump the changes require together.
 pub fn required(changes: &[Change]) -> Bump {
     changes.iter().map(|c| c.bump).max().unwrap_or(Bump::None)
+}
+
+/// Changes to the catalog's JSON Schemas (`schemas/*.schema.json`, root-relative
+/// path → bytes in each state): a new required property breaks every file
+/// that lacks it (major); a new optional property extends the contract (minor).
+/// Each object schema is compared where it sits (its JSON pointer), `$defs` included.
+pub fn compare_schemas(
+    base: &BTreeMap<String, Vec<u8>>,
+    head: &BTreeMap<String, Vec<u8>>,
+    bump_of: &dyn Fn(ChangeKind) -> Bump,
+) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (path, hb) in head {
+        let Some(bb) = base.get(path) else { continue };
+        let (Ok(bv), Ok(hv)) = (serde_json::from_slice::<Value>(bb), serde_json::from_slice::<Value>(hb)) else {
+            continue;
+        };
+        walk_schema(path, "", &bv, &hv, bump_of, &mut out);
+    }
+    out
+}
+
+fn walk_schema(
+    path: &str,
+    at: &str,
+    b: &Value,
+    h: &Value,
+    bump_of: &dyn Fn(ChangeKind) -> Bump,
+    out: &mut Vec<Change>,
+) {
+    let (Some(bo), Some(ho)) = (b.as_object(), h.as_object()) else { return };
+    let names = |o: &Map<String, Value>, key: &str| -> BTreeSet<String> {
+        match o.get(key) {
+            Some(Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+            Some(Value::Object(m)) => m.keys().cloned().collect(),
+            _ => BTreeSet::new(),
+        }
+    };
+    let (b_req, h_req) = (names(bo, "required"), names(ho, "required"));
+    let (b_props, h_props) = (names(bo, "properties"), names(ho, "properties"));
+    let mut push = |kind: ChangeKind, name: &str| {
+        let pointer = crate::parse::pointer::push(&crate::parse::pointer::push(at, "properties"), name);
+        out.push(Change {
+            kind,
+            kpi: path.to_string(),
+            field: Some(name.to_string()),
+            pointer,
+            side: Side::Head,
+            bump: bump_of(kind),
+            detail: None,
+        });
+    };
+    for name in h_req.difference(&b_req) {
+        push(ChangeKind::SchemaRequiredAdded, name);
+    }
+    for name in h_props.difference(&b_props).filter(|n| !h_req.contains(*n)) {
+        push(ChangeKind::SchemaPropertyAdded, name);
+    }
+    for key in ["properties", "$defs"] {
+        let (Some(Value::Object(bm)), Some(Value::Object(hm))) = (bo.get(key), ho.get(key)) else { continue };
+        for (name, hv) in hm {
+            if let Some(bv) = bm.get(name) {
+                let at = crate::parse::pointer::push(&crate::parse::pointer::push(at, key), name);
+                walk_schema(path, &at, bv, hv, bump_of, out);
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ pub mod changes;
 pub mod value;
 
 pub use bump::{Bump, declared};
-pub use changes::{Change, ChangeKind, Side, compare, required};
+pub use changes::{Change, ChangeKind, Side, compare, compare_schemas, required};
 
 use crate::model::Catalog;
 

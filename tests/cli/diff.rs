@@ -1335,3 +1335,25 @@ fn changelog_escapes_markdown_and_says_when_nothing_changed() {
     let out = repo.ontolint(&["changelog"]);
     assert!(stdout(&out).contains("\\*Win\\* \\<Rate\\>"), "{}", stdout(&out));
 }
+
+#[test]
+fn schema_changes_require_major_or_minor() {
+    let repo = Repo::base();
+    let schema = r#"{"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}"#;
+    repo.write("schemas/kpi.schema.json", schema);
+    repo.commit("schema");
+    repo.write(
+        "schemas/kpi.schema.json",
+        r#"{"type": "object", "required": ["a", "b"], "properties": {"a": {"type": "string"}, "b": {}, "c": {}}}"#,
+    );
+    let d = repo.diff(&[]);
+    assert_eq!(
+        d.change_list(),
+        strs(&[
+            "schema-required-added schemas/kpi.schema.json /properties/b major",
+            "schema-property-added schemas/kpi.schema.json /properties/c minor",
+        ]),
+        "{d:#?}"
+    );
+    assert!(d.codes().contains(&"VER001"));
+}

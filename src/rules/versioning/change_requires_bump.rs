@@ -37,7 +37,9 @@ impl Check for ChangeRequiresBump {
                 matches!(c.kind, ChangeKind::CatalogChanged | ChangeKind::StandardsChanged)
                     && f.path.ends_with(&format!("/{}", c.kpi))
             });
+            let schema = matches!(c.kind, ChangeKind::SchemaRequiredAdded | ChangeKind::SchemaPropertyAdded);
             let report = match (c.side, catalog_file) {
+                _ if schema => out.report_path(&c.kpi).pointer(c.pointer.clone()),
                 (_, Some(file)) => out.report(file, c.pointer.clone()),
                 (Side::Head, None) => {
                     let Some(&i) = cx.catalog.kpis_with_id(&c.kpi).first() else { continue };

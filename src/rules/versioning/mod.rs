@@ -69,6 +69,18 @@ pub(crate) fn describe(change: &Change) -> String {
         (Some(f), crate::diff::ChangeKind::BlockChanged | crate::diff::ChangeKind::OtherChanged) => format!(": {f}"),
         _ => String::new(),
     };
+    if matches!(
+        change.kind,
+        crate::diff::ChangeKind::SchemaRequiredAdded | crate::diff::ChangeKind::SchemaPropertyAdded
+    ) {
+        return format!(
+            "`{}` {} (`{}` at `{}`)",
+            change.field.as_deref().unwrap_or(""),
+            change.kind.phrase(),
+            change.kpi,
+            change.pointer
+        );
+    }
     if matches!(change.kind, crate::diff::ChangeKind::CatalogChanged | crate::diff::ChangeKind::StandardsChanged) {
         return format!("`{}` {}", change.field.as_deref().unwrap_or(""), change.kind.phrase());
     }
