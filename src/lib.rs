@@ -16,6 +16,7 @@ pub mod error;
 pub mod source;
 pub mod parse;
 pub mod model;
+pub mod fmt;
 pub mod schema;
 pub mod diff;
 pub mod findings;

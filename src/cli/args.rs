@@ -40,6 +40,27 @@ pub enum Command {
         /// The schema name.
         name: String,
     },
+    /// Rewrite KPI files in the canonical key order and layout (values kept exactly as written).
+    Fmt(FmtArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Format only these KPI files (or the KPI files under these folders).
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write nothing: list the files that would change and exit 1 if any would.
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, Args)]
@@ -52,9 +73,17 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// Make warnings fail the run (exit 1).
-    #[arg(long)]
+    /// Make warnings fail the run (exit 1); the same as `--fail-on warning`.
+    #[arg(long, conflicts_with = "fail_on")]
     pub deny_warnings: bool,
+
+    /// The lowest severity that fails the run (exit 1); `never` always exits 0 on findings.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+
+    /// Also write FORMAT to PATH (repeatable), e.g. `--output sarif=ontolint.sarif`; `--format` still goes to stdout.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
+    pub output: Vec<OutputTarget>,
 }
 
 /// Which two states to compare.
@@ -82,9 +111,17 @@ pub struct DiffArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// Make warnings fail the run (exit 1).
-    #[arg(long)]
+    /// Make warnings fail the run (exit 1); the same as `--fail-on warning`.
+    #[arg(long, conflicts_with = "fail_on")]
     pub deny_warnings: bool,
+
+    /// The lowest severity that fails the run (exit 1); `never` always exits 0 on findings.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+
+    /// Also write FORMAT to PATH (repeatable), e.g. `--output sarif=ontolint.sarif`; `--format` still goes to stdout.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
+    pub output: Vec<OutputTarget>,
 }
 
 #[derive(Debug, Args)]
@@ -124,6 +161,14 @@ pub enum Format {
     Human,
     Concise,
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions workflow commands (annotations), plus the step summary.
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML: a testcase per file, a failure per finding.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -152,4 +197,38 @@ impl ColorChoice {
             }
         }
     }
+}
+
+/// `--fail-on`: the lowest severity that makes the run fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+/// One `--output FORMAT=PATH`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputTarget {
+    pub format: Format,
+    pub path: PathBuf,
+}
+
+fn parse_output(value: &str) -> Result<OutputTarget, String> {
+    let (format, path) = value
+        .split_once('=')
+        .ok_or_else(|| format!("expected FORMAT=PATH (e.g. sarif=ontolint.sarif), got `{value}`"))?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        format!("unknown format `{format}` (one of: {})", names.join(", "))
+    })?;
+    if path.is_empty() {
+        return Err(format!("no path after `{format:?}=`"));
+    }
+    Ok(OutputTarget { format, path: PathBuf::from(path) })
 }

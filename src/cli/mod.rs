@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod report;
 pub mod write;
 
 pub use args::Cli;
@@ -19,6 +20,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Rules(args) => commands::rules::run(args, cli.root.as_deref()),
         Command::Explain { rule } => commands::explain::run(rule),
         Command::Schema { name } => commands::schema::run(name),
+        Command::Fmt(args) => commands::fmt::run(&cli, args),
+        Command::Completions { shell } => commands::completions::completions(*shell),
+        Command::Man => commands::completions::man(),
     }
 }
 

@@ -63,6 +63,46 @@ pub fn locate(text: &str, start: usize, pointer: &str) -> Option<Located> {
     p.found
 }
 
+/// A lightweight syntax tree of a document, for rewriting it without
+/// touching a value: objects keep their members in source order (duplicates
+/// included), scalars are their raw source text (a number keeps its spelling,
+/// a string its quotes and escapes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Syntax<'a> {
+    Object(Vec<Member<'a>>),
+    Array(Vec<Syntax<'a>>),
+    /// A string, number, `true`, `false` or `null`, exactly as written.
+    Scalar(&'a str),
+}
+
+/// One object member of a [`Syntax`] tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member<'a> {
+    /// The decoded key.
+    pub key: String,
+    /// The key as written, quotes included.
+    pub raw_key: &'a str,
+    pub value: Syntax<'a>,
+}
+
+/// Parses `text` from byte offset `start` into a [`Syntax`] tree, with the
+/// same strictness and error offsets as [`parse`] (which stays the fast path
+/// for checking: it builds no tree).
+pub fn syntax(text: &str, start: usize) -> Result<Syntax<'_>, SyntaxError> {
+    let mut p = Parser::new(text, start, None);
+    p.skip_ws();
+    if p.peek().is_none() {
+        return p.err(p.pos, "file is empty: expected a JSON value");
+    }
+    let tree = p.syntax_value()?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        let found = p.found_here();
+        return p.err(p.pos, format!("unexpected {found} after the end of the JSON value"));
+    }
+    Ok(tree)
+}
+
 /// Maps a byte range of a decoded string value to the span of the raw text
 /// that encodes it. `string` is the span of the string token, quotes included.
 /// Escapes (`\n`, `\u00e9`, surrogate pairs) are walked, so positions stay exact.
@@ -311,6 +351,103 @@ impl<'a> Parser<'a> {
                 Some(b']') => {
                     self.pos += 1;
                     return Ok(Value::Array(items));
+                }
+                _ => {
+                    let found = self.found_here();
+                    return self.err(self.pos, format!("expected `,` or `]` after an array element, found {found}"));
+                }
+            }
+        }
+    }
+
+    fn syntax_value(&mut self) -> PResult<Syntax<'a>> {
+        self.skip_ws();
+        let start = self.pos;
+        match self.peek() {
+            Some(b'{') => self.syntax_object(),
+            Some(b'[') => self.syntax_array(),
+            _ => {
+                // Scalars go through the checking path; only their text is kept.
+                self.value()?;
+                Ok(Syntax::Scalar(&self.text[start..self.pos]))
+            }
+        }
+    }
+
+    fn syntax_object(&mut self) -> PResult<Syntax<'a>> {
+        let open = self.pos;
+        self.enter(open)?;
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Syntax::Object(members));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                let found = self.found_here();
+                let msg = if self.peek() == Some(b'}') {
+                    "trailing comma: expected another member after `,`".to_string()
+                } else {
+                    format!("expected a string key in double quotes, found {found}")
+                };
+                return self.err(self.pos, msg);
+            }
+            let key_start = self.pos;
+            let key = self.string()?;
+            let key_span = key_start..self.pos;
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                let found = self.found_here();
+                return self.err(self.pos, format!("expected `:` after the key, found {found}"));
+            }
+            self.pos += 1;
+            let raw_key = &self.text[key_span.clone()];
+            self.path.push(Seg::Key(key_span));
+            let value = self.syntax_value()?;
+            self.path.pop();
+            members.push(Member { key, raw_key, value });
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Syntax::Object(members));
+                }
+                _ => {
+                    let found = self.found_here();
+                    return self.err(self.pos, format!("expected `,` or `}}` after an object member, found {found}"));
+                }
+            }
+        }
+    }
+
+    fn syntax_array(&mut self) -> PResult<Syntax<'a>> {
+        let open = self.pos;
+        self.enter(open)?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Syntax::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() == Some(b']') {
+                return self.err(self.pos, "trailing comma: expected another element after `,`");
+            }
+            self.path.push(Seg::Index(items.len()));
+            items.push(self.syntax_value()?);
+            self.path.pop();
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Syntax::Array(items));
                 }
                 _ => {
                     let found = self.found_here();
@@ -593,6 +730,28 @@ mod tests {
     fn locate_takes_the_last_duplicate() {
         let t = r#"{"k": 1, "k": 2}"#;
         assert_eq!(&t[locate(t, 0, "/k").unwrap().value], "2");
+    }
+
+    #[test]
+    fn syntax_keeps_raw_scalars_members_and_errors() {
+        let t = r#"{"a": [1.0, 1e3, 12345678901234567890123, "\u00e9\/", true, null], "\u0062": {}, "a": []}"#;
+        let Syntax::Object(members) = syntax(t, 0).unwrap() else { panic!("an object") };
+        assert_eq!(members.iter().map(|m| m.key.as_str()).collect::<Vec<_>>(), ["a", "b", "a"]);
+        assert_eq!(members[1].raw_key, r#""\u0062""#);
+        let Syntax::Array(items) = &members[0].value else { panic!("an array") };
+        let raw: Vec<&str> = items
+            .iter()
+            .map(|i| match i {
+                Syntax::Scalar(s) => *s,
+                _ => panic!("a scalar"),
+            })
+            .collect();
+        assert_eq!(raw, ["1.0", "1e3", "12345678901234567890123", r#""\u00e9\/""#, "true", "null"]);
+        for bad in ["", "{", "[1,]", "{\"a\":1,}", "01", "[1 2]", "{} {}", "\"\\ud800\"", "1e999"] {
+            assert_eq!(syntax(bad, 0).unwrap_err(), parse(bad, 0).unwrap_err(), "{bad:?}");
+        }
+        assert!(syntax(&"[".repeat(1000), 0).unwrap_err().message.contains("nesting"));
+        assert_eq!(syntax("\u{feff} 7 ", 3).unwrap(), Syntax::Scalar("7"));
     }
 
     #[test]

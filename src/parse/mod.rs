@@ -7,7 +7,7 @@ pub mod json;
 pub mod line_index;
 pub mod pointer;
 
-pub use json::{DuplicateKey, Located, Parsed, SyntaxError, locate, parse};
+pub use json::{DuplicateKey, Located, Member, Parsed, Syntax, SyntaxError, locate, parse, syntax};
 pub use line_index::LineIndex;
 
 /// A byte range into a file's text.

@@ -1,12 +1,20 @@
 //! Renderers: they format findings and never decide anything.
 
 mod concise;
+mod github;
+mod gitlab;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 
 pub use concise::concise;
+pub use github::{escape_data as github_escape_data, escape_property as github_escape_property, github, step_summary};
+pub use gitlab::gitlab;
 pub use human::human;
 pub use json::json;
+pub use junit::junit;
+pub use sarif::{FINGERPRINT_KEY, sarif, uri_of};
 
 use crate::findings::Finding;
 use crate::model::Catalog;

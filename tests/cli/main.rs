@@ -8,5 +8,7 @@ mod git;
 mod check;
 mod diff;
 mod exit_codes;
+mod fmt;
 mod formats;
+mod formats_ci;
 mod regression;

@@ -1,7 +1,6 @@
 use crate::cli::Cli;
-use crate::cli::args::{CheckArgs, Format};
+use crate::cli::args::CheckArgs;
 use crate::error::{Error, Result};
-use crate::findings::Severity;
 use crate::source::WorkTree;
 use std::path::{Path, PathBuf};
 
@@ -13,26 +12,17 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
     let source = WorkTree::new(&root);
     let only = if args.paths.is_empty() { None } else { Some(narrow(&root, &cwd, &args.paths, &source)?) };
     let outcome = crate::check::run(&source, only.as_deref())?;
-    let text = match args.format {
-        Format::Human => crate::render::human(
-            crate::render::Sources::head(&outcome.catalog),
-            &outcome.findings,
-            &outcome.summary,
-            cli.color.enabled(),
-        ),
-        Format::Concise => {
-            crate::render::concise(crate::render::Sources::head(&outcome.catalog), &outcome.findings, &outcome.summary)
-        }
-        Format::Json => crate::render::json(
-            crate::render::Sources::head(&outcome.catalog),
-            &outcome.findings,
-            &outcome.summary,
-            None,
-        ),
+    let run = crate::cli::report::Run {
+        command: "check",
+        sources: crate::render::Sources::head(&outcome.catalog),
+        findings: &outcome.findings,
+        summary: &outcome.summary,
+        only: only.as_deref(),
+        verdict: None,
+        versioning: None,
     };
-    crate::cli::print(&text)?;
-    let fail_at = if args.deny_warnings { Severity::Warning } else { Severity::Error };
-    let code = u8::from(outcome.findings.iter().any(|f| f.severity >= fail_at));
+    run.emit(args.format, &args.output, cli.color.enabled())?;
+    let code = crate::cli::report::exit_code(&outcome.findings, args.deny_warnings, args.fail_on);
     // The process exits next: freeing every parsed file one by one would cost
     // more than a quarter of the run on a large catalog (see benches/check.rs).
     std::mem::forget(outcome);

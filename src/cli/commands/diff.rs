@@ -1,7 +1,6 @@
 use crate::cli::Cli;
-use crate::cli::args::{DiffArgs, Format, StateArgs};
+use crate::cli::args::{DiffArgs, StateArgs};
 use crate::error::{Error, Result};
-use crate::findings::Severity;
 use crate::governance::{Head, Outcome};
 use crate::render::Sources;
 use serde_json::json;
@@ -24,16 +23,17 @@ pub fn compare(cli: &Cli, state: &StateArgs, env_head: bool) -> Result<Outcome> 
 pub fn run(cli: &Cli, args: &DiffArgs) -> Result<u8> {
     let outcome = compare(cli, &args.state, true)?;
     let sources = Sources { head: &outcome.head, base: Some((&outcome.base, &outcome.base_rev)) };
-    let text = match args.format {
-        Format::Human => {
-            verdict(&outcome) + &crate::render::human(sources, &outcome.findings, &outcome.summary, cli.color.enabled())
-        }
-        Format::Concise => verdict(&outcome) + &crate::render::concise(sources, &outcome.findings, &outcome.summary),
-        Format::Json => crate::render::json(sources, &outcome.findings, &outcome.summary, Some(&versioning(&outcome))),
+    let run = crate::cli::report::Run {
+        command: "diff",
+        sources,
+        findings: &outcome.findings,
+        summary: &outcome.summary,
+        only: None,
+        verdict: Some(verdict(&outcome)),
+        versioning: Some(versioning(&outcome)),
     };
-    crate::cli::print(&text)?;
-    let fail_at = if args.deny_warnings { Severity::Warning } else { Severity::Error };
-    let code = u8::from(outcome.findings.iter().any(|f| f.severity >= fail_at));
+    run.emit(args.format, &args.output, cli.color.enabled())?;
+    let code = crate::cli::report::exit_code(&outcome.findings, args.deny_warnings, args.fail_on);
     // As in `check`: the process exits next, freeing two parsed catalogs is wasted time.
     std::mem::forget(outcome);
     Ok(code)

@@ -1,7 +1,9 @@
 pub mod bump;
 pub mod changelog;
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod explain;
+pub mod fmt;
 pub mod rules;
 pub mod schema;

@@ -1,0 +1,124 @@
+//! `ontolint fmt [--check] [PATHS]`: rewrite KPI files in the canonical layout
+//! (see `crate::fmt`). A file that cannot be formatted is left untouched and
+//! reported at its position; the others are still formatted.
+
+use crate::cli::Cli;
+use crate::cli::args::FmtArgs;
+use crate::error::{Error, Result};
+use crate::fmt::{FormatError, format_kpi};
+use crate::parse::LineIndex;
+use crate::source::{ONTOLOGY_DIR, RESERVED_DIRS, Source, WorkTree};
+use std::path::{Path, PathBuf};
+
+pub fn run(cli: &Cli, args: &FmtArgs) -> Result<u8> {
+    let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
+    let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
+    let source = WorkTree::new(&root);
+    let all: Vec<String> = source.list()?.into_iter().filter(|p| is_kpi_file(p)).collect();
+    let files = if args.paths.is_empty() { all } else { narrow(&root, &cwd, &args.paths, &all)? };
+    if files.is_empty() {
+        return Err(Error::config(
+            format!("no KPI files under `{}`", root.join(ONTOLOGY_DIR).display()),
+            Some("fmt formats ontology/<domain>/**/*.json".into()),
+        ));
+    }
+    let root_abs = std::fs::canonicalize(&root).map_err(|source| Error::Read { path: root.clone(), source })?;
+    let mut report = String::new();
+    let (mut changed, mut errors) = (0usize, 0usize);
+    for rel in &files {
+        let bytes = match source.read(rel) {
+            Ok(b) => b,
+            Err(e) => {
+                report.push_str(&format!("{rel}: error: {e}\n"));
+                errors += 1;
+                continue;
+            }
+        };
+        let formatted = match format_kpi(&bytes) {
+            Ok(f) => f,
+            Err(e) => {
+                let (line, column) = position(&bytes, &e);
+                report.push_str(&format!("{rel}:{line}:{column}: error: {}; file left unchanged\n", e.message()));
+                errors += 1;
+                continue;
+            }
+        };
+        if formatted.as_bytes() == bytes.as_slice() {
+            continue;
+        }
+        changed += 1;
+        if args.check {
+            report.push_str(&format!("would reformat {rel}\n"));
+            continue;
+        }
+        let path = root.join(rel);
+        // A link is written through, so its target must be in the catalog too.
+        let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if !real.starts_with(&root_abs) {
+            report.push_str(&format!(
+                "{rel}: error: links to `{}`, outside the catalog; file left unchanged\n",
+                real.display()
+            ));
+            changed -= 1;
+            errors += 1;
+            continue;
+        }
+        crate::cli::write::write_atomic(&path, formatted.as_bytes())?;
+        report.push_str(&format!("reformatted {rel}\n"));
+    }
+    let verb = if args.check { "would be reformatted" } else { "reformatted" };
+    let unchanged = files.len() - changed - errors;
+    report.push_str(&format!(
+        "{} KPI {}: {changed} {verb}, {unchanged} already formatted, {errors} with errors\n",
+        files.len(),
+        if files.len() == 1 { "file" } else { "files" }
+    ));
+    crate::cli::print(&report)?;
+    Ok(u8::from(errors > 0 || (args.check && changed > 0)))
+}
+
+/// `ontology/<domain>/**/*.json`, outside the folders that are not domains.
+fn is_kpi_file(rel: &str) -> bool {
+    let parts: Vec<&str> = rel.split('/').collect();
+    parts.len() >= 3 && parts[0] == ONTOLOGY_DIR && !RESERVED_DIRS.contains(&parts[1])
+}
+
+/// The 1-based line and column of an error.
+fn position(bytes: &[u8], e: &FormatError) -> (usize, usize) {
+    let text = String::from_utf8_lossy(&bytes[..e.offset().min(bytes.len())]);
+    let p = LineIndex::new(&text).position(&text, text.len());
+    (p.line, p.column)
+}
+
+/// Turns command-line paths (files or folders, relative to the working
+/// directory) into the KPI files they select. A path outside the catalog, or
+/// one that selects no KPI file, is a usage error.
+fn narrow(root: &Path, cwd: &Path, paths: &[PathBuf], all: &[String]) -> Result<Vec<String>> {
+    let root_abs = std::fs::canonicalize(root).map_err(|e| Error::Read { path: root.to_path_buf(), source: e })?;
+    let mut out = Vec::new();
+    for p in paths {
+        let full = if p.is_absolute() { p.clone() } else { cwd.join(p) };
+        let abs = std::fs::canonicalize(&full)
+            .map_err(|_| Error::usage(format!("`{}` does not exist", p.display()), None))?;
+        let rel = abs.strip_prefix(&root_abs).map_err(|_| {
+            Error::usage(
+                format!("`{}` is outside the catalog at `{}`", p.display(), root.display()),
+                Some("pass files of the catalog, or --root for another catalog".into()),
+            )
+        })?;
+        let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let rel = rel.join("/");
+        let matched: Vec<&String> =
+            all.iter().filter(|f| rel.is_empty() || **f == rel || f.starts_with(&format!("{rel}/"))).collect();
+        if matched.is_empty() {
+            return Err(Error::usage(
+                format!("`{}` matches no KPI file of the catalog", p.display()),
+                Some("fmt formats ontology/<domain>/**/*.json (not catalog.json or standards.json)".into()),
+            ));
+        }
+        out.extend(matched.into_iter().cloned());
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
