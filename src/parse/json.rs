@@ -263,16 +263,17 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn object(&mut self) -> PResult<Value> {
+    /// Walks an object's members: opening brace, keys, colons, commas and the
+    /// closing brace are checked here; `member` parses each value (the key and
+    /// its span given) so that both trees share one grammar.
+    fn members(&mut self, mut member: impl FnMut(&mut Self, String, Span) -> PResult<()>) -> PResult<()> {
         let open = self.pos;
         self.enter(open)?;
         self.pos += 1;
-        let mut map = Map::new();
-        let mut key_spans: Vec<Span> = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(map));
+            return Ok(());
         }
         loop {
             self.skip_ws();
@@ -295,29 +296,14 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
             self.path.push(Seg::Key(key_span.clone()));
-            let value = self.value()?;
+            member(self, key, key_span)?;
             self.path.pop();
-            if map.contains_key(&key) {
-                let first = key_spans
-                    .iter()
-                    .find(|s| self.decode_key(s).as_deref() == Some(key.as_str()))
-                    .cloned()
-                    .unwrap_or_else(|| key_span.clone());
-                self.duplicates.push(DuplicateKey {
-                    key: key.clone(),
-                    object: self.pointer(),
-                    first,
-                    second: key_span.clone(),
-                });
-            }
-            key_spans.push(key_span);
-            map.insert(key, value);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(map));
+                    return Ok(());
                 }
                 _ => {
                     let found = self.found_here();
@@ -327,30 +313,32 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self) -> PResult<Value> {
+    /// Walks an array's elements as `members` walks an object's.
+    fn elements(&mut self, mut element: impl FnMut(&mut Self) -> PResult<()>) -> PResult<()> {
         let open = self.pos;
         self.enter(open)?;
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(());
         }
+        let mut index = 0;
         loop {
             self.skip_ws();
             if self.peek() == Some(b']') {
                 return self.err(self.pos, "trailing comma: expected another element after `,`");
             }
-            self.path.push(Seg::Index(items.len()));
-            items.push(self.value()?);
+            self.path.push(Seg::Index(index));
+            element(self)?;
             self.path.pop();
+            index += 1;
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(());
                 }
                 _ => {
                     let found = self.found_here();
@@ -358,101 +346,66 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+    }
+
+    fn object(&mut self) -> PResult<Value> {
+        let mut map = Map::new();
+        let mut key_spans: Vec<Span> = Vec::new();
+        self.members(|p, key, key_span| {
+            let value = p.value()?;
+            if map.contains_key(&key) {
+                let first = key_spans
+                    .iter()
+                    .find(|s| p.decode_key(s).as_deref() == Some(key.as_str()))
+                    .cloned()
+                    .unwrap_or_else(|| key_span.clone());
+                // The pointer of the object: the path without this member.
+                let member = p.path.pop();
+                let object = p.pointer();
+                p.path.extend(member);
+                p.duplicates.push(DuplicateKey { key: key.clone(), object, first, second: key_span.clone() });
+            }
+            key_spans.push(key_span);
+            map.insert(key, value);
+            Ok(())
+        })?;
+        Ok(Value::Object(map))
+    }
+
+    fn array(&mut self) -> PResult<Value> {
+        let mut items = Vec::new();
+        self.elements(|p| {
+            items.push(p.value()?);
+            Ok(())
+        })?;
+        Ok(Value::Array(items))
     }
 
     fn syntax_value(&mut self) -> PResult<Syntax<'a>> {
         self.skip_ws();
         let start = self.pos;
         match self.peek() {
-            Some(b'{') => self.syntax_object(),
-            Some(b'[') => self.syntax_array(),
+            Some(b'{') => {
+                let mut members = Vec::new();
+                self.members(|p, key, key_span| {
+                    let value = p.syntax_value()?;
+                    members.push(Member { key, raw_key: &p.text[key_span], value });
+                    Ok(())
+                })?;
+                Ok(Syntax::Object(members))
+            }
+            Some(b'[') => {
+                let mut items = Vec::new();
+                self.elements(|p| {
+                    items.push(p.syntax_value()?);
+                    Ok(())
+                })?;
+                Ok(Syntax::Array(items))
+            }
             _ => {
                 // Scalars go through the checking path; only their text is kept.
                 self.value()?;
                 Ok(Syntax::Scalar(&self.text[start..self.pos]))
-            }
-        }
-    }
-
-    fn syntax_object(&mut self) -> PResult<Syntax<'a>> {
-        let open = self.pos;
-        self.enter(open)?;
-        self.pos += 1;
-        let mut members = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(Syntax::Object(members));
-        }
-        loop {
-            self.skip_ws();
-            if self.peek() != Some(b'"') {
-                let found = self.found_here();
-                let msg = if self.peek() == Some(b'}') {
-                    "trailing comma: expected another member after `,`".to_string()
-                } else {
-                    format!("expected a string key in double quotes, found {found}")
-                };
-                return self.err(self.pos, msg);
-            }
-            let key_start = self.pos;
-            let key = self.string()?;
-            let key_span = key_start..self.pos;
-            self.skip_ws();
-            if self.peek() != Some(b':') {
-                let found = self.found_here();
-                return self.err(self.pos, format!("expected `:` after the key, found {found}"));
-            }
-            self.pos += 1;
-            let raw_key = &self.text[key_span.clone()];
-            self.path.push(Seg::Key(key_span));
-            let value = self.syntax_value()?;
-            self.path.pop();
-            members.push(Member { key, raw_key, value });
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Syntax::Object(members));
-                }
-                _ => {
-                    let found = self.found_here();
-                    return self.err(self.pos, format!("expected `,` or `}}` after an object member, found {found}"));
-                }
-            }
-        }
-    }
-
-    fn syntax_array(&mut self) -> PResult<Syntax<'a>> {
-        let open = self.pos;
-        self.enter(open)?;
-        self.pos += 1;
-        let mut items = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(Syntax::Array(items));
-        }
-        loop {
-            self.skip_ws();
-            if self.peek() == Some(b']') {
-                return self.err(self.pos, "trailing comma: expected another element after `,`");
-            }
-            self.path.push(Seg::Index(items.len()));
-            items.push(self.syntax_value()?);
-            self.path.pop();
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Syntax::Array(items));
-                }
-                _ => {
-                    let found = self.found_here();
-                    return self.err(self.pos, format!("expected `,` or `]` after an array element, found {found}"));
-                }
             }
         }
     }
