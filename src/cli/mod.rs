@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod paths;
 pub mod report;
 pub mod write;
 

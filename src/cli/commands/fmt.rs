@@ -8,14 +8,23 @@ use crate::error::{Error, Result};
 use crate::fmt::{FormatError, format_kpi};
 use crate::parse::LineIndex;
 use crate::source::{ONTOLOGY_DIR, RESERVED_DIRS, Source, WorkTree};
-use std::path::{Path, PathBuf};
 
 pub fn run(cli: &Cli, args: &FmtArgs) -> Result<u8> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
     let source = WorkTree::new(&root);
     let all: Vec<String> = source.list()?.into_iter().filter(|p| is_kpi_file(p)).collect();
-    let files = if args.paths.is_empty() { all } else { narrow(&root, &cwd, &args.paths, &all)? };
+    let files = if args.paths.is_empty() {
+        all
+    } else {
+        crate::cli::paths::narrow(
+            &root,
+            &cwd,
+            &args.paths,
+            &all,
+            "KPI file of the catalog (fmt formats ontology/<domain>/**/*.json, not catalog.json or standards.json)",
+        )?
+    };
     if files.is_empty() {
         return Err(Error::config(
             format!("no KPI files under `{}`", root.join(ONTOLOGY_DIR).display()),
@@ -88,37 +97,4 @@ fn position(bytes: &[u8], e: &FormatError) -> (usize, usize) {
     let text = String::from_utf8_lossy(&bytes[..e.offset().min(bytes.len())]);
     let p = LineIndex::new(&text).position(&text, text.len());
     (p.line, p.column)
-}
-
-/// Turns command-line paths (files or folders, relative to the working
-/// directory) into the KPI files they select. A path outside the catalog, or
-/// one that selects no KPI file, is a usage error.
-fn narrow(root: &Path, cwd: &Path, paths: &[PathBuf], all: &[String]) -> Result<Vec<String>> {
-    let root_abs = std::fs::canonicalize(root).map_err(|e| Error::Read { path: root.to_path_buf(), source: e })?;
-    let mut out = Vec::new();
-    for p in paths {
-        let full = if p.is_absolute() { p.clone() } else { cwd.join(p) };
-        let abs = std::fs::canonicalize(&full)
-            .map_err(|_| Error::usage(format!("`{}` does not exist", p.display()), None))?;
-        let rel = abs.strip_prefix(&root_abs).map_err(|_| {
-            Error::usage(
-                format!("`{}` is outside the catalog at `{}`", p.display(), root.display()),
-                Some("pass files of the catalog, or --root for another catalog".into()),
-            )
-        })?;
-        let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-        let rel = rel.join("/");
-        let matched: Vec<&String> =
-            all.iter().filter(|f| rel.is_empty() || **f == rel || f.starts_with(&format!("{rel}/"))).collect();
-        if matched.is_empty() {
-            return Err(Error::usage(
-                format!("`{}` matches no KPI file of the catalog", p.display()),
-                Some("fmt formats ontology/<domain>/**/*.json (not catalog.json or standards.json)".into()),
-            ));
-        }
-        out.extend(matched.into_iter().cloned());
-    }
-    out.sort();
-    out.dedup();
-    Ok(out)
 }
