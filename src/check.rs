@@ -2,9 +2,10 @@
 //! findings for the requested files, sort them.
 
 use crate::error::{Error, Result};
-use crate::findings::{Finding, Summary};
+use crate::findings::{Finding, Scope, Summary};
 use crate::model::{Catalog, FileKind};
 use crate::source::{ONTOLOGY_DIR, Source};
+use crate::suppress::Policy;
 
 /// The result of a check run.
 pub struct Outcome {
@@ -21,6 +22,13 @@ fn is_catalog_level(path: &str) -> bool {
 /// Checks a catalog. `only` (root-relative paths) narrows what is reported;
 /// the whole catalog is always loaded so cross-file rules stay right.
 pub fn run(source: &dyn Source, only: Option<&[String]>) -> Result<Outcome> {
+    run_with(source, only, &Policy::default())
+}
+
+/// `run` under a policy (`ontolint.toml`'s severities and ignores, `--select`,
+/// `--ignore`), applied to the whole catalog's findings before `only` narrows
+/// them, so an ignore of a file outside `only` is not reported as unused.
+pub fn run_with(source: &dyn Source, only: Option<&[String]>, policy: &Policy) -> Result<Outcome> {
     let catalog = crate::model::load(source)?;
     if !catalog.files.iter().any(|f| f.kind == FileKind::Catalog) {
         return Err(Error::config(
@@ -34,10 +42,15 @@ pub fn run(source: &dyn Source, only: Option<&[String]>) -> Result<Outcome> {
             Some("a KPI lives at ontology/<domain>/<slug>.json".into()),
         ));
     }
-    let mut findings = crate::rules::run(&catalog, None);
+    let findings = crate::rules::run(&catalog, None);
+    let mut findings = crate::suppress::apply(findings, policy, &|m| !matches!(m.scope, Scope::Diff | Scope::Config));
     let mut summary = Summary { files: catalog.files.len(), kpis: catalog.kpi_files(), ..Summary::default() };
     if let Some(only) = only {
-        findings.retain(|f| is_catalog_level(&f.location.file) || only.contains(&f.location.file));
+        findings.retain(|f| {
+            is_catalog_level(&f.location.file)
+                || f.location.file == policy.config_file
+                || only.contains(&f.location.file)
+        });
         summary.files = only.len();
         summary.kpis = only.iter().filter(|p| catalog.files.iter().any(|f| &f.path == *p && f.is_kpi())).count();
     }

@@ -5,7 +5,7 @@
 use crate::config::Config;
 use crate::diff::{Bump, Change, ChangeKind, Comparison, Snapshots, compare, declared, required};
 use crate::error::{Error, Result};
-use crate::findings::{Category, Finding, Summary};
+use crate::findings::{Category, Finding, Scope, Summary};
 use crate::model::{Catalog, FileKind};
 use crate::source::git::{GitRepo, short_id};
 use crate::source::resolve::{Base, resolve};
@@ -40,6 +40,8 @@ pub struct Outcome {
     pub snapshots: Option<Snapshots>,
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    /// The text of `ontolint.toml`, which config findings point into.
+    pub config_text: Option<String>,
 }
 
 impl Outcome {
@@ -63,7 +65,21 @@ impl Outcome {
 
 /// Compares the base with the head.
 pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> Option<String>) -> Result<Outcome> {
+    run_with(root, head, base, env, None, BTreeSet::new())
+}
+
+/// `run` with the command line's `--select` (`None`: every rule) and
+/// `--ignore` applied after `ontolint.toml`'s severities and ignores.
+pub fn run_with(
+    root: &Path,
+    head: &Head,
+    base: Option<&str>,
+    env: &dyn Fn(&str) -> Option<String>,
+    select: Option<BTreeSet<&'static str>>,
+    deselect: BTreeSet<&'static str>,
+) -> Result<Outcome> {
     let config = Config::load(root)?;
+    let policy = config.policy(select, deselect, crate::config::today(env)?);
     let repo = GitRepo::open(root)?;
     let Base { oid, how } = resolve(&repo, base, env)?;
     let base_snapshot = match oid {
@@ -146,6 +162,7 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
         snapshots,
         findings: Vec::new(),
         summary: Summary::default(),
+        config_text: None,
     };
     let mut findings = {
         let cmp = outcome.comparison();
@@ -156,8 +173,10 @@ pub fn run(root: &Path, head: &Head, base: Option<&str>, env: &dyn Fn(&str) -> O
             m.category == Category::File || m.code == "IDN003"
         }));
         f.extend(tier_findings_of_new_citations(&outcome.head, &outcome.changes));
-        f
+        // Ignores of the rules `check` runs are judged by `check`.
+        crate::suppress::apply(f, &policy, &|m| m.scope == Scope::Diff)
     };
+    outcome.config_text = config.text;
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     crate::findings::disambiguate(&mut findings);
     let mut summary = Summary { files: outcome.head.files.len(), kpis: outcome.head.kpi_files(), ..Summary::default() };

@@ -21,6 +21,7 @@ pub mod schema;
 pub mod diff;
 pub mod findings;
 pub mod rules;
+pub mod suppress;
 pub mod check;
 pub mod render;
 pub mod config;

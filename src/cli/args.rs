@@ -50,6 +50,8 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+    /// Print the effective configuration (ontolint.toml, every default filled in) as TOML.
+    Config,
 }
 
 #[derive(Debug, Args)]
@@ -84,6 +86,14 @@ pub struct CheckArgs {
     /// Also write FORMAT to PATH (repeatable), e.g. `--output sarif=ontolint.sarif`; `--format` still goes to stdout.
     #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
     pub output: Vec<OutputTarget>,
+
+    /// Keep only these rules' findings: comma-separated codes, names or category prefixes (`REF`); applied after ontolint.toml.
+    #[arg(long, value_name = "CODES")]
+    pub select: Vec<String>,
+
+    /// Drop these rules' findings: comma-separated codes, names or category prefixes; applied after ontolint.toml.
+    #[arg(long, value_name = "CODES")]
+    pub ignore: Vec<String>,
 }
 
 /// Which two states to compare.
@@ -122,6 +132,14 @@ pub struct DiffArgs {
     /// Also write FORMAT to PATH (repeatable), e.g. `--output sarif=ontolint.sarif`; `--format` still goes to stdout.
     #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
     pub output: Vec<OutputTarget>,
+
+    /// Keep only these rules' findings: comma-separated codes, names or category prefixes (`REF`); applied after ontolint.toml.
+    #[arg(long, value_name = "CODES")]
+    pub select: Vec<String>,
+
+    /// Drop these rules' findings: comma-separated codes, names or category prefixes; applied after ontolint.toml.
+    #[arg(long, value_name = "CODES")]
+    pub ignore: Vec<String>,
 }
 
 #[derive(Debug, Args)]

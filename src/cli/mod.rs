@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Fmt(args) => commands::fmt::run(&cli, args),
         Command::Completions { shell } => commands::completions::completions(*shell),
         Command::Man => commands::completions::man(),
+        Command::Config => commands::config::run(&cli),
     }
 }
 

@@ -18,6 +18,7 @@ pub enum Category {
     Editorial,
     Versioning,
     Snapshot,
+    Config,
 }
 
 impl Category {
@@ -31,6 +32,7 @@ impl Category {
         Category::Editorial,
         Category::Versioning,
         Category::Snapshot,
+        Category::Config,
     ];
 
     pub fn prefix(self) -> &'static str {
@@ -44,6 +46,7 @@ impl Category {
             Category::Editorial => "EDT",
             Category::Versioning => "VER",
             Category::Snapshot => "SNP",
+            Category::Config => "CFG",
         }
     }
 
@@ -58,6 +61,7 @@ impl Category {
             Category::Editorial => "editorial",
             Category::Versioning => "versioning",
             Category::Snapshot => "snapshot",
+            Category::Config => "config",
         }
     }
 
@@ -79,6 +83,9 @@ pub enum Scope {
     Catalog,
     /// Two states of the catalog (`ontolint diff`).
     Diff,
+    /// `ontolint.toml` itself, judged once the other rules ran (ignores that
+    /// match nothing or have expired); reported by the suppression step.
+    Config,
 }
 
 /// Everything known about a rule, declared next to its check.

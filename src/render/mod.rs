@@ -27,15 +27,22 @@ use std::collections::HashMap;
 pub struct Sources<'c> {
     pub head: &'c Catalog,
     pub base: Option<(&'c Catalog, &'c str)>,
+    /// A file outside the catalog that findings point into: `ontolint.toml` (path, text).
+    pub config: Option<(&'c str, &'c str)>,
 }
 
 impl<'c> Sources<'c> {
     pub fn head(head: &'c Catalog) -> Self {
-        Sources { head, base: None }
+        Sources { head, base: None, config: None }
     }
 
     /// The text of a file in the head (`rev` `None`) or in the base.
     pub fn text(&self, file: &str, rev: Option<&str>) -> Option<&'c str> {
+        if let (None, Some((path, text))) = (rev, self.config)
+            && path == file
+        {
+            return Some(text);
+        }
         let catalog = match (rev, self.base) {
             (None, _) => self.head,
             (Some(r), Some((base, base_rev))) if r == base_rev => base,

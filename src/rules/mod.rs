@@ -5,6 +5,7 @@ mod meta;
 pub mod removed;
 mod sink;
 
+mod config;
 mod editorial;
 mod file;
 mod identity;
@@ -16,6 +17,7 @@ mod tier;
 mod versioning;
 
 pub use crate::findings::{Category, RuleMeta, Scope};
+pub use config::{ExpiredIgnore, UnusedIgnore};
 pub(crate) use meta::declare_rule;
 pub use sink::{Report, Sink};
 
@@ -96,6 +98,8 @@ pub const RULES: &[&dyn Rule] = &[
     &versioning::KpiUnreadable,
     &snapshot::SnapshotModified,
     &snapshot::SnapshotMissing,
+    &config::UnusedIgnore,
+    &config::ExpiredIgnore,
 ];
 
 /// Finds a rule by code (`REF001`) or name (`unresolved-related-kpi`), case-insensitively.
@@ -109,7 +113,8 @@ pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
 /// Runs the rules for one catalog (`diff` is `None`: every rule but the diff
 /// rules) or for a comparison (only the diff rules). Findings come back unsorted.
 pub fn run(catalog: &Catalog, diff: Option<&Comparison<'_>>) -> Vec<Finding> {
-    run_selected(catalog, diff, &|meta| (meta.scope == Scope::Diff) == diff.is_some())
+    // Config rules are reported where ignores are applied (src/suppress.rs).
+    run_selected(catalog, diff, &|meta| meta.scope != Scope::Config && (meta.scope == Scope::Diff) == diff.is_some())
 }
 
 /// Runs the rules that `select` keeps.

@@ -6,9 +6,11 @@ mod common;
 mod git;
 
 mod check;
+mod config;
 mod diff;
 mod exit_codes;
 mod fmt;
 mod formats;
 mod formats_ci;
+mod precommit;
 mod regression;

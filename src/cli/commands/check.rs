@@ -6,8 +6,8 @@ use crate::source::WorkTree;
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
-    // A broken ontolint.toml is an error even where `check` uses none of it yet.
-    crate::config::Config::load(&root)?;
+    let config = crate::config::Config::load(&root)?;
+    let policy = crate::cli::commands::config::policy(&config, &args.select, &args.ignore)?;
     let source = WorkTree::new(&root);
     let only = if args.paths.is_empty() {
         None
@@ -20,10 +20,13 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
             "JSON file of the catalog (ontology/**/*.json)",
         )?)
     };
-    let outcome = crate::check::run(&source, only.as_deref())?;
+    let outcome = crate::check::run_with(&source, only.as_deref(), &policy)?;
     let run = crate::cli::report::Run {
         command: "check",
-        sources: crate::render::Sources::head(&outcome.catalog),
+        sources: crate::render::Sources {
+            config: config.text.as_deref().map(|t| (crate::config::CONFIG_FILE, t)),
+            ..crate::render::Sources::head(&outcome.catalog)
+        },
         findings: &outcome.findings,
         summary: &outcome.summary,
         only: only.as_deref(),

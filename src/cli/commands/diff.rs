@@ -7,6 +7,13 @@ use serde_json::json;
 
 /// Runs the comparison the state flags describe, from the catalog root.
 pub fn compare(cli: &Cli, state: &StateArgs, env_head: bool) -> Result<Outcome> {
+    compare_with(cli, state, env_head, &[], &[])
+}
+
+/// `compare` with `--select` and `--ignore`.
+fn compare_with(cli: &Cli, state: &StateArgs, env_head: bool, select: &[String], ignore: &[String]) -> Result<Outcome> {
+    let chosen = if select.is_empty() { None } else { Some(crate::suppress::selectors(select, "--select")?) };
+    let dropped = crate::suppress::selectors(ignore, "--ignore")?;
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
     // pre-commit's push stage names the commit being pushed (PRE_COMMIT_TO_REF).
@@ -17,12 +24,16 @@ pub fn compare(cli: &Cli, state: &StateArgs, env_head: bool) -> Result<Outcome> 
         (None, false, Some(rev)) => Head::Commit(rev),
         (None, false, None) => Head::WorkTree,
     };
-    crate::governance::run(&root, &head, state.base.as_deref(), &|k| std::env::var(k).ok())
+    crate::governance::run_with(&root, &head, state.base.as_deref(), &|k| std::env::var(k).ok(), chosen, dropped)
 }
 
 pub fn run(cli: &Cli, args: &DiffArgs) -> Result<u8> {
-    let outcome = compare(cli, &args.state, true)?;
-    let sources = Sources { head: &outcome.head, base: Some((&outcome.base, &outcome.base_rev)) };
+    let outcome = compare_with(cli, &args.state, true, &args.select, &args.ignore)?;
+    let sources = Sources {
+        head: &outcome.head,
+        base: Some((&outcome.base, &outcome.base_rev)),
+        config: outcome.config_text.as_deref().map(|t| (crate::config::CONFIG_FILE, t)),
+    };
     let run = crate::cli::report::Run {
         command: "diff",
         sources,

@@ -2,6 +2,7 @@ pub mod bump;
 pub mod changelog;
 pub mod check;
 pub mod completions;
+pub mod config;
 pub mod diff;
 pub mod explain;
 pub mod fmt;
