@@ -171,6 +171,20 @@ impl GitRepo {
         Ok(Snapshot { name: state, files })
     }
 
+    /// The index git is using: `GIT_INDEX_FILE` when set (git hands hooks a
+    /// temporary index for `git commit -a` and `git commit <paths>`), else the
+    /// repository's own.
+    fn index(&self) -> std::result::Result<git2::Index, git2::Error> {
+        match std::env::var_os("GIT_INDEX_FILE") {
+            Some(path) if !path.is_empty() => {
+                let path = std::path::PathBuf::from(path);
+                let base = self.repo.workdir().unwrap_or_else(|| self.repo.path());
+                git2::Index::open(&if path.is_relative() { base.join(path) } else { path })
+            }
+            _ => self.repo.index(),
+        }
+    }
+
     /// The state before the first commit: no files.
     pub fn empty_snapshot(&self) -> Snapshot {
         Snapshot { name: "the empty repository".into(), files: BTreeMap::new() }
@@ -178,7 +192,7 @@ impl GitRepo {
 
     /// The catalog as staged in the index (what pre-commit sees).
     pub fn index_snapshot(&self) -> Result<Snapshot> {
-        let index = self.repo.index().map_err(|e| git_err(e, "cannot read the index"))?;
+        let index = self.index().map_err(|e| git_err(e, "cannot read the index"))?;
         let dir = format!("{}{ONTOLOGY_DIR}/", self.prefix);
         let mut files = BTreeMap::new();
         for entry in index.iter() {
@@ -238,7 +252,7 @@ impl GitRepo {
                 found
             }
             None => {
-                let index = self.repo.index().map_err(|e| git_err(e, "cannot read the index"))?;
+                let index = self.index().map_err(|e| git_err(e, "cannot read the index"))?;
                 index
                     .iter()
                     .map(|e| (String::from_utf8_lossy(&e.path).into_owned(), e.id))
@@ -259,7 +273,7 @@ impl GitRepo {
         let full = format!("{}{path}", self.prefix);
         let id = match commit {
             Some(oid) => self.repo.find_commit(oid).ok()?.tree().ok()?.get_path(Path::new(&full)).ok()?.id(),
-            None => self.repo.index().ok()?.get_path(Path::new(&full), 0)?.id,
+            None => self.index().ok()?.get_path(Path::new(&full), 0)?.id,
         };
         Some(self.repo.find_blob(id).ok()?.content().to_vec())
     }

@@ -1357,3 +1357,25 @@ fn schema_changes_require_major_or_minor() {
     );
     assert!(d.codes().contains(&"VER001"));
 }
+
+#[test]
+fn staged_diff_reads_the_index_git_hands_to_hooks() {
+    let repo = Repo::base();
+    edit_formula(&repo);
+    // `git commit -a` runs hooks with a temporary index in GIT_INDEX_FILE.
+    let tmp = repo.file(".git/hook-index");
+    for args in [&["read-tree", "HEAD"][..], &["add", WIN_RATE][..]] {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(repo.path())
+            .env("GIT_INDEX_FILE", &tmp)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let d = repo.diff_env(&["--staged"], &[("GIT_INDEX_FILE", tmp.to_str().unwrap())]);
+    assert_eq!(d.change_list(), strs(&["formula-changed sales.win_rate /formula patch"]), "{d:#?}");
+    assert!(repo.diff(&["--staged"]).changes().is_empty(), "the repository's own index has nothing staged");
+}
