@@ -110,7 +110,15 @@ pub fn did_you_mean(query: &str) -> Option<String> {
 /// category prefixes (`REF`), into rule codes.
 pub fn selectors(values: &[String], flag: &str) -> Result<BTreeSet<&'static str>> {
     let mut out = BTreeSet::new();
-    for item in values.iter().flat_map(|v| v.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+    // An empty item (`--select ''`, `REF,,`) is a mistake, often an unset
+    // variable: selecting nothing would silently turn every rule off.
+    if let Some(empty) = values.iter().find(|v| v.split(',').any(|i| i.trim().is_empty())) {
+        return Err(Error::usage(
+            format!("{flag}: empty rule in `{empty}`"),
+            Some("give comma-separated codes, names or categories, e.g. REF,TIR001".into()),
+        ));
+    }
+    for item in values.iter().flat_map(|v| v.split(',')).map(str::trim) {
         if let Some(m) = rule(item) {
             out.insert(m.code);
         } else if let Some(cat) =

@@ -57,10 +57,46 @@ impl Run<'_> {
                 self.findings,
                 self.summary,
             );
-            append(std::path::Path::new(&path), &text)?;
+            // The summary is a courtesy: failing to write it must not hide the verdict.
+            if let Err(e) = append(std::path::Path::new(&path), &text) {
+                eprintln!("warning: GITHUB_STEP_SUMMARY: {e}");
+            }
         }
         Ok(())
     }
+}
+
+/// Checks `--output` targets before anything runs: a report must never
+/// replace a file of the catalog (or be linted as one later), and two reports
+/// cannot share a file.
+pub fn validate_outputs(root: &std::path::Path, outputs: &[OutputTarget]) -> Result<()> {
+    let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
+    // Absolute and normalised, following links of the folders that exist.
+    let absolute = |p: &std::path::Path| {
+        let full = if p.is_absolute() { p.to_path_buf() } else { cwd.join(p) };
+        let parent = full.parent().map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()));
+        match (parent, full.file_name()) {
+            (Some(d), Some(name)) => d.join(name),
+            _ => full,
+        }
+    };
+    let ontology = std::fs::canonicalize(root.join(crate::source::ONTOLOGY_DIR))
+        .unwrap_or_else(|_| root.join(crate::source::ONTOLOGY_DIR));
+    let mut seen = std::collections::BTreeSet::new();
+    for t in outputs {
+        let path = absolute(&t.path);
+        let target = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if path.starts_with(&ontology) || target.starts_with(&ontology) {
+            return Err(Error::usage(
+                format!("--output `{}` is inside the catalog's ontology/ folder", t.path.display()),
+                Some("write reports outside ontology/ (they would replace or join the catalog's files)".into()),
+            ));
+        }
+        if !seen.insert(target) {
+            return Err(Error::usage(format!("--output `{}` is given twice", t.path.display()), None));
+        }
+    }
+    Ok(())
 }
 
 /// Appends to a file (created if missing); never truncates what other steps wrote.

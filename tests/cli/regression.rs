@@ -258,3 +258,54 @@ fn misplaced_copy_is_not_told_to_overwrite_the_original() {
     let f = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "IDN002").unwrap().clone();
     assert!(!f["help"].as_str().unwrap().contains("git mv"), "{f}");
 }
+
+#[test]
+fn output_inside_the_catalog_is_refused_and_nothing_is_overwritten() {
+    let dir = catalog_with(None);
+    let arr = dir.path().join("ontology/sales/arr.json");
+    let before = std::fs::read(&arr).unwrap();
+    let out = ontolint(dir.path(), &["check", "--output", &format!("json={}", arr.display())]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&arr).unwrap(), before);
+    let new = dir.path().join("ontology/report.json");
+    let out = ontolint(dir.path(), &["check", "--output", &format!("sarif={}", new.display())]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!new.exists());
+}
+
+#[test]
+fn the_same_output_file_twice_is_refused() {
+    let dir = catalog_with(None);
+    let a = dir.path().join("same.out");
+    let b = dir.path().join(".").join("same.out");
+    let out = ontolint(
+        dir.path(),
+        &["check", "--output", &format!("sarif={}", a.display()), "--output", &format!("junit={}", b.display())],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn an_empty_select_is_an_error_not_every_rule_off() {
+    let dir = catalog_with(None);
+    write(dir.path(), "ontology/sales/bad.json", "{");
+    for value in ["", "REF,,"] {
+        let out = ontolint(dir.path(), &["check", "--select", value]);
+        assert_eq!(out.status.code(), Some(2), "{value:?}");
+    }
+}
+
+#[test]
+fn an_unwritable_step_summary_warns_and_keeps_the_verdict() {
+    let dir = catalog_with(None);
+    write(dir.path(), "ontology/sales/bad.json", "{");
+    let out = assert_cmd::Command::cargo_bin("ontolint")
+        .unwrap()
+        .args(["--root", dir.path().to_str().unwrap(), "check", "--format", "github"])
+        .env("GITHUB_STEP_SUMMARY", dir.path().join("no/such/dir/summary.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("GITHUB_STEP_SUMMARY"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("::error"));
+}

@@ -8,6 +8,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
     let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
     let config = crate::config::Config::load(&root)?;
     let policy = crate::cli::commands::config::policy(&config, &args.select, &args.ignore)?;
+    crate::cli::report::validate_outputs(&root, &args.output)?;
     let source = WorkTree::new(&root);
     let only = if args.paths.is_empty() {
         None
