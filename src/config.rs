@@ -87,7 +87,7 @@ struct IgnoreEntry {
     kpi: Option<toml::Spanned<String>>,
     file: Option<toml::Spanned<String>>,
     reason: toml::Spanned<String>,
-    expires: Option<toml::Spanned<String>>,
+    expires: Option<toml::Spanned<toml::Value>>,
 }
 
 /// Today (UTC), or `ONTOLINT_TODAY` (YYYY-MM-DD) when set: the date ignores expire against.
@@ -153,8 +153,8 @@ impl Config {
             ));
         }
         let unknown_rule = |name: &str| {
-            let hint =
-                crate::suppress::did_you_mean(name).map_or_else(String::new, |c| format!("did you mean `{c}`? "));
+            let hint = crate::suppress::did_you_mean(name, false)
+                .map_or_else(String::new, |c| format!("did you mean `{c}`? "));
             format!("{hint}`ontolint rules` lists every code and name")
         };
         for (key, level) in &config.severity {
@@ -165,7 +165,15 @@ impl Config {
                     unknown_rule(key.get_ref()),
                 ));
             };
-            config.severities.insert(meta.code, *level);
+            if let Some(before) = config.severities.insert(meta.code, *level)
+                && before != *level
+            {
+                return Err(err(
+                    &key.span(),
+                    format!("`{}` sets {} a second time, to another level", key.get_ref(), meta.code),
+                    "keep one entry per rule (by code or by name, not both)".into(),
+                ));
+            }
         }
         for entry in &config.ignore {
             let rule = &entry.rule;
@@ -210,13 +218,17 @@ impl Config {
             }
             let expires = match &entry.expires {
                 None => None,
-                Some(e) => Some(parse_date(e.get_ref()).ok_or_else(|| {
-                    err(
-                        &e.span(),
-                        format!("`expires` `{}` is not a date", e.get_ref()),
-                        "write it as YYYY-MM-DD".into(),
-                    )
-                })?),
+                // A quoted date or a TOML date (`expires = 2026-06-30`).
+                Some(e) => {
+                    let text = match e.get_ref() {
+                        toml::Value::String(s) => s.clone(),
+                        toml::Value::Datetime(d) => d.to_string(),
+                        other => other.to_string(),
+                    };
+                    Some(parse_date(&text).ok_or_else(|| {
+                        err(&e.span(), format!("`expires` `{text}` is not a date"), "write it as YYYY-MM-DD".into())
+                    })?)
+                }
             };
             config.ignores.push(Ignore {
                 rule: meta,

@@ -93,13 +93,16 @@ pub fn rule(code_or_name: &str) -> Option<&'static RuleMeta> {
     crate::rules::find(code_or_name.trim()).map(|r| r.meta())
 }
 
-/// The closest code, name or category prefix to a misspelt selector.
-pub fn did_you_mean(query: &str) -> Option<String> {
+/// The closest code or name (and, where categories are accepted, category
+/// prefix) to a misspelt selector; never the query itself.
+pub fn did_you_mean(query: &str, categories: bool) -> Option<String> {
     let q = query.trim().to_lowercase();
+    let prefixes = Category::ALL.iter().map(|c| c.prefix()).filter(|_| categories);
     RULES
         .iter()
         .flat_map(|r| [r.meta().code, r.meta().name])
-        .chain(Category::ALL.iter().map(|c| c.prefix()))
+        .chain(prefixes)
+        .filter(|c| c.to_lowercase() != q)
         .map(|c| (strsim::jaro_winkler(&c.to_lowercase(), &q), c))
         .filter(|(score, _)| *score > 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -126,7 +129,7 @@ pub fn selectors(values: &[String], flag: &str) -> Result<BTreeSet<&'static str>
         {
             out.extend(RULES.iter().map(|r| r.meta()).filter(|m| m.category == *cat).map(|m| m.code));
         } else {
-            let hint = did_you_mean(item).map_or_else(String::new, |c| format!("did you mean `{c}`? "));
+            let hint = did_you_mean(item, true).map_or_else(String::new, |c| format!("did you mean `{c}`? "));
             return Err(Error::usage(
                 format!("{flag}: unknown rule or category `{item}`"),
                 Some(format!("{hint}`ontolint rules` lists every code, name and category")),

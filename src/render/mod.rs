@@ -66,7 +66,11 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     }
     std::borrow::Cow::Owned(
         s.chars()
-            .map(|c| if is_unsafe(c) || c == '\r' { c.escape_unicode().to_string() } else { c.to_string() })
+            .map(|c| match c {
+                '\r' => "\\r".to_string(),
+                c if is_unsafe(c) => c.escape_unicode().to_string(),
+                c => c.to_string(),
+            })
             .collect(),
     )
 }

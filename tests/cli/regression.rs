@@ -309,3 +309,59 @@ fn an_unwritable_step_summary_warns_and_keeps_the_verdict() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("GITHUB_STEP_SUMMARY"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("::error"));
 }
+
+#[cfg(unix)]
+#[test]
+fn fmt_check_reports_a_link_out_of_the_catalog_as_fmt_does() {
+    let dir = catalog_with(None);
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "kpi.json", "{\"rogueId\":\"sales.linked\"}");
+    std::os::unix::fs::symlink(outside.path().join("kpi.json"), dir.path().join("ontology/sales/linked.json")).unwrap();
+    let check = ontolint(dir.path(), &["fmt", "--check"]);
+    assert!(!stdout(&check).contains("would reformat ontology/sales/linked.json"), "{}", stdout(&check));
+    assert!(stdout(&check).contains("outside the catalog"), "{}", stdout(&check));
+}
+
+#[test]
+fn conflicting_severities_for_one_rule_are_an_error() {
+    let dir = catalog_with(None);
+    write(dir.path(), "ontolint.toml", "[severity]\nEDT005 = \"error\"\nmissing-common-pitfall = \"warning\"\n");
+    let out = ontolint(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn did_you_mean_never_suggests_what_was_typed() {
+    let dir = catalog_with(None);
+    write(dir.path(), "ontolint.toml", "[severity]\nEDT = \"off\"\n");
+    let out = ontolint(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("did you mean `EDT`"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_toml_date_is_accepted_for_expires() {
+    let dir = catalog_with(None);
+    write(
+        dir.path(),
+        "ontolint.toml",
+        "[[ignore]]\nrule = \"EDT005\"\nkpi = \"sales.win_rate\"\nreason = \"r\"\nexpires = 2999-06-30\n",
+    );
+    let wr = std::fs::read_to_string(dir.path().join("ontology/sales/win_rate.json")).unwrap();
+    write(dir.path(), "ontology/sales/win_rate.json", wr.replace(" Common pitfall: mixing periods.", ""));
+    let (exit, hits, _) = check(dir.path(), &[]);
+    assert_eq!((exit, hits.len()), (0, 0), "{hits:?}");
+}
+
+#[test]
+fn carriage_returns_in_messages_are_shown_as_backslash_r() {
+    let dir = catalog_with(None);
+    let wr = std::fs::read_to_string(dir.path().join("ontology/sales/win_rate.json")).unwrap();
+    write(dir.path(), "ontology/sales/win_rate.json", wr.replace("\"unit\": \"%\"", "\"unit\": \"a\\rb\""));
+    let text = stdout(&ontolint(dir.path(), &["check", "--format", "concise"]));
+    assert!(text.contains("`a\\rb`"), "{text}");
+}

@@ -55,21 +55,21 @@ pub fn run(cli: &Cli, args: &FmtArgs) -> Result<u8> {
         if formatted.as_bytes() == bytes.as_slice() {
             continue;
         }
-        changed += 1;
-        if args.check {
-            report.push_str(&format!("would reformat {rel}\n"));
-            continue;
-        }
         let path = root.join(rel);
-        // A link is written through, so its target must be in the catalog too.
+        // A link is written through, so its target must be in the catalog too;
+        // `--check` says the same as a real run would.
         let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         if !real.starts_with(&root_abs) {
             report.push_str(&format!(
                 "{rel}: error: links to `{}`, outside the catalog; file left unchanged\n",
                 real.display()
             ));
-            changed -= 1;
             errors += 1;
+            continue;
+        }
+        changed += 1;
+        if args.check {
+            report.push_str(&format!("would reformat {rel}\n"));
             continue;
         }
         crate::cli::write::write_atomic(&path, formatted.as_bytes())?;
