@@ -65,12 +65,9 @@ pub struct FmtArgs {
     pub check: bool,
 }
 
+/// How `check` and `diff` report: format, extra outputs, what fails, which rules.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Report only findings in these files (plus catalog-level ones); the whole catalog is still loaded.
-    #[arg(value_name = "PATHS")]
-    pub paths: Vec<PathBuf>,
-
+pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -94,6 +91,16 @@ pub struct CheckArgs {
     /// Drop these rules' findings: comma-separated codes, names or category prefixes; applied after ontolint.toml.
     #[arg(long, value_name = "CODES")]
     pub ignore: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Report only findings in these files (plus catalog-level ones); the whole catalog is still loaded.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 /// Which two states to compare.
@@ -117,29 +124,8 @@ pub struct DiffArgs {
     #[command(flatten)]
     pub state: StateArgs,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-
-    /// Make warnings fail the run (exit 1); the same as `--fail-on warning`.
-    #[arg(long, conflicts_with = "fail_on")]
-    pub deny_warnings: bool,
-
-    /// The lowest severity that fails the run (exit 1); `never` always exits 0 on findings.
-    #[arg(long, value_enum, value_name = "SEVERITY")]
-    pub fail_on: Option<FailOn>,
-
-    /// Also write FORMAT to PATH (repeatable), e.g. `--output sarif=ontolint.sarif`; `--format` still goes to stdout.
-    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
-    pub output: Vec<OutputTarget>,
-
-    /// Keep only these rules' findings: comma-separated codes, names or category prefixes (`REF`); applied after ontolint.toml.
-    #[arg(long, value_name = "CODES")]
-    pub select: Vec<String>,
-
-    /// Drop these rules' findings: comma-separated codes, names or category prefixes; applied after ontolint.toml.
-    #[arg(long, value_name = "CODES")]
-    pub ignore: Vec<String>,
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 #[derive(Debug, Args)]

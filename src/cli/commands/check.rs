@@ -7,8 +7,8 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
     let config = crate::config::Config::load(&root)?;
-    let policy = crate::cli::commands::config::policy(&config, &args.select, &args.ignore)?;
-    crate::cli::report::validate_outputs(&root, &args.output)?;
+    let policy = crate::cli::commands::config::policy(&config, &args.report.select, &args.report.ignore)?;
+    crate::cli::report::validate_outputs(&root, &args.report.output)?;
     let source = WorkTree::new(&root);
     let only = if args.paths.is_empty() {
         None
@@ -34,8 +34,8 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
         verdict: None,
         versioning: None,
     };
-    run.emit(args.format, &args.output, cli.color.enabled())?;
-    let code = crate::cli::report::exit_code(&outcome.findings, args.deny_warnings, args.fail_on);
+    run.emit(args.report.format, &args.report.output, cli.color.enabled())?;
+    let code = crate::cli::report::exit_code(&outcome.findings, args.report.deny_warnings, args.report.fail_on);
     // The process exits next: freeing every parsed file one by one would cost
     // more than a quarter of the run on a large catalog (see benches/check.rs).
     std::mem::forget(outcome);

@@ -29,8 +29,8 @@ fn compare_with(cli: &Cli, state: &StateArgs, env_head: bool, select: &[String],
 
 pub fn run(cli: &Cli, args: &DiffArgs) -> Result<u8> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
-    crate::cli::report::validate_outputs(&crate::config::find_root(cli.root.as_deref(), &cwd)?, &args.output)?;
-    let outcome = compare_with(cli, &args.state, true, &args.select, &args.ignore)?;
+    crate::cli::report::validate_outputs(&crate::config::find_root(cli.root.as_deref(), &cwd)?, &args.report.output)?;
+    let outcome = compare_with(cli, &args.state, true, &args.report.select, &args.report.ignore)?;
     let sources = Sources {
         head: &outcome.head,
         base: Some((&outcome.base, &outcome.base_rev)),
@@ -45,8 +45,8 @@ pub fn run(cli: &Cli, args: &DiffArgs) -> Result<u8> {
         verdict: Some(verdict(&outcome)),
         versioning: Some(versioning(&outcome)),
     };
-    run.emit(args.format, &args.output, cli.color.enabled())?;
-    let code = crate::cli::report::exit_code(&outcome.findings, args.deny_warnings, args.fail_on);
+    run.emit(args.report.format, &args.report.output, cli.color.enabled())?;
+    let code = crate::cli::report::exit_code(&outcome.findings, args.report.deny_warnings, args.report.fail_on);
     // As in `check`: the process exits next, freeing two parsed catalogs is wasted time.
     std::mem::forget(outcome);
     Ok(code)
