@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::findings::{Finding, Scope, Summary};
 use crate::model::{Catalog, FileKind};
-use crate::source::{ONTOLOGY_DIR, Source};
+use crate::source::Source;
 use crate::suppress::Policy;
 
 /// The result of a check run.
@@ -14,9 +14,14 @@ pub struct Outcome {
     pub summary: Summary,
 }
 
-/// Files whose findings are always reported, even when paths narrow the run.
-fn is_catalog_level(path: &str) -> bool {
-    path == format!("{ONTOLOGY_DIR}/catalog.json") || path == format!("{ONTOLOGY_DIR}/standards.json")
+/// Files whose findings are always reported, even when paths narrow the run:
+/// the manifest, the registry and files outside the catalog (ontolint.toml).
+fn is_catalog_level(catalog: &Catalog, path: &str) -> bool {
+    catalog
+        .files
+        .iter()
+        .find(|f| f.path == path)
+        .is_none_or(|f| matches!(f.kind, FileKind::Catalog | FileKind::Standards))
 }
 
 /// Checks a catalog. `only` (root-relative paths) narrows what is reported;
@@ -32,13 +37,13 @@ pub fn run_with(source: &dyn Source, only: Option<&[String]>, policy: &Policy) -
     let catalog = crate::model::load(source)?;
     if !catalog.files.iter().any(|f| f.kind == FileKind::Catalog) {
         return Err(Error::config(
-            format!("`{ONTOLOGY_DIR}/catalog.json` not found in {}", source.describe()),
+            format!("`{}/catalog.json` not found in {}", source.ontology_dir(), source.describe()),
             Some("every catalog needs a manifest: {\"version\", \"releasedAt\", \"domains\"}".into()),
         ));
     }
     if catalog.kpi_files() == 0 {
         return Err(Error::config(
-            format!("no KPI files found under `{ONTOLOGY_DIR}/<domain>/` in {}", source.describe()),
+            format!("no KPI files found under `{}/<domain>/` in {}", source.ontology_dir(), source.describe()),
             Some("a KPI lives at ontology/<domain>/<slug>.json".into()),
         ));
     }
@@ -47,7 +52,7 @@ pub fn run_with(source: &dyn Source, only: Option<&[String]>, policy: &Policy) -
     let mut summary = Summary { files: catalog.files.len(), kpis: catalog.kpi_files(), ..Summary::default() };
     if let Some(only) = only {
         findings.retain(|f| {
-            is_catalog_level(&f.location.file)
+            is_catalog_level(&catalog, &f.location.file)
                 || f.location.file == policy.config_file
                 || only.contains(&f.location.file)
         });

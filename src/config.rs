@@ -23,7 +23,7 @@ pub fn find_root(explicit: Option<&Path>, start: &Path) -> Result<PathBuf> {
                 Some("pass the folder that contains ontology/".into()),
             ));
         }
-        if !root.join(ONTOLOGY_DIR).is_dir() {
+        if !root.join(ONTOLOGY_DIR).is_dir() && !root.join(CONFIG_FILE).is_file() {
             return Err(Error::usage(
                 format!("`{}` has no `{ONTOLOGY_DIR}/` folder", root.display()),
                 Some("pass the folder that contains ontology/ as --root".into()),
@@ -52,6 +52,8 @@ pub const DEFAULT_NEVER_SUM: &[(&str, &str)] = &[("sales.bookings_backlog", "sal
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
+    /// The ontology folder under the catalog root; default `ontology`.
+    pub ontology: Option<String>,
     /// Required bump per change kind, overriding DESIGN §4's defaults.
     #[serde(default)]
     pub bump: std::collections::BTreeMap<String, crate::diff::Bump>,
@@ -259,6 +261,19 @@ impl Config {
                 ));
             }
         }
+        if let Some(dir) = &config.ontology {
+            let plain = !dir.is_empty()
+                && dir != "."
+                && dir != ".."
+                && !dir.starts_with('.')
+                && dir.chars().all(|c| c.is_alphanumeric() || "_-".contains(c));
+            if !plain {
+                return Err(Error::config(
+                    format!("{}{}: ontology `{dir}` is not a folder name", path.display(), position("ontology")),
+                    Some("give the name of one folder directly under the catalog root, e.g. \"ontology\"".into()),
+                ));
+            }
+        }
         config.text = Some(text);
         Ok(config)
     }
@@ -274,6 +289,11 @@ impl Config {
             Some(pairs) => pairs.iter().map(|p| p.get_ref().clone()).collect(),
             None => DEFAULT_NEVER_SUM.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
         }
+    }
+
+    /// The ontology folder under the catalog root.
+    pub fn ontology_dir(&self) -> &str {
+        self.ontology.as_deref().unwrap_or(ONTOLOGY_DIR)
     }
 
     /// The severity of a rule under this configuration.
@@ -304,6 +324,7 @@ impl Config {
         use toml::{Table, Value};
         let s = |v: &str| Value::String(v.to_string());
         let mut t = Table::new();
+        t.insert("ontology".into(), s(self.ontology_dir()));
         t.insert("changelog".into(), s(self.changelog.as_deref().unwrap_or("CHANGELOG.md")));
         t.insert("snapshots".into(), s(self.snapshots.as_deref().unwrap_or("snapshots")));
         let pairs = self.never_sum().into_iter().map(|(a, b)| Value::Array(vec![s(&a), s(&b)])).collect();

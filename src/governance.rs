@@ -7,9 +7,9 @@ use crate::diff::{Bump, Change, ChangeKind, Comparison, Snapshots, compare, decl
 use crate::error::{Error, Result};
 use crate::findings::{Category, Finding, Scope, Summary};
 use crate::model::{Catalog, FileKind};
+use crate::source::WorkTree;
 use crate::source::git::{GitRepo, short_id};
 use crate::source::resolve::{Base, resolve};
-use crate::source::{ONTOLOGY_DIR, WorkTree};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -80,7 +80,7 @@ pub fn run_with(
 ) -> Result<Outcome> {
     let config = Config::load(root)?;
     let policy = config.policy(select, deselect, crate::config::today(env)?);
-    let repo = GitRepo::open(root)?;
+    let repo = GitRepo::open(root)?.with_ontology_dir(config.ontology_dir());
     let Base { oid, how } = resolve(&repo, base, env)?;
     let base_snapshot = match oid {
         Some(oid) => repo.commit_snapshot(oid)?,
@@ -88,7 +88,11 @@ pub fn run_with(
     };
     let base_catalog = crate::model::load(&base_snapshot)?;
     let (head_catalog, head_label, head_commit) = match head {
-        Head::WorkTree => (crate::model::load(&WorkTree::new(root))?, "the working tree".to_string(), None),
+        Head::WorkTree => (
+            crate::model::load(&WorkTree::with_dir(root, config.ontology_dir()))?,
+            "the working tree".to_string(),
+            None,
+        ),
         Head::Index => (crate::model::load(&repo.index_snapshot()?)?, "the index".to_string(), None),
         Head::Commit(rev) => {
             let c = repo.commit_of(rev, "head")?;
@@ -97,7 +101,7 @@ pub fn run_with(
     };
     if !head_catalog.files.iter().any(|f| f.kind == FileKind::Catalog) {
         return Err(Error::config(
-            format!("`{ONTOLOGY_DIR}/catalog.json` not found in {head_label}"),
+            format!("`{}/catalog.json` not found in {head_label}", config.ontology_dir()),
             Some("every catalog needs a manifest: {\"version\", \"releasedAt\", \"domains\"}".into()),
         ));
     }

@@ -69,7 +69,7 @@ impl Run<'_> {
 /// Checks `--output` targets before anything runs: a report must never
 /// replace a file of the catalog (or be linted as one later), and two reports
 /// cannot share a file.
-pub fn validate_outputs(root: &std::path::Path, outputs: &[OutputTarget]) -> Result<()> {
+pub fn validate_outputs(root: &std::path::Path, ontology: &str, outputs: &[OutputTarget]) -> Result<()> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     // Absolute and normalised, following links of the folders that exist.
     let absolute = |p: &std::path::Path| {
@@ -80,15 +80,14 @@ pub fn validate_outputs(root: &std::path::Path, outputs: &[OutputTarget]) -> Res
             _ => full,
         }
     };
-    let ontology = std::fs::canonicalize(root.join(crate::source::ONTOLOGY_DIR))
-        .unwrap_or_else(|_| root.join(crate::source::ONTOLOGY_DIR));
+    let ontology = std::fs::canonicalize(root.join(ontology)).unwrap_or_else(|_| root.join(ontology));
     let mut seen = std::collections::BTreeSet::new();
     for t in outputs {
         let path = absolute(&t.path);
         let target = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         if path.starts_with(&ontology) || target.starts_with(&ontology) {
             return Err(Error::usage(
-                format!("--output `{}` is inside the catalog's ontology/ folder", t.path.display()),
+                format!("--output `{}` is inside the catalog's ontology folder", t.path.display()),
                 Some("write reports outside ontology/ (they would replace or join the catalog's files)".into()),
             ));
         }

@@ -2,7 +2,7 @@
 
 use super::bump::Bump;
 use super::value::{same, same_opt};
-use crate::model::{Catalog, Kpi};
+use crate::model::{Catalog, FileKind, Kpi};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -252,12 +252,8 @@ pub fn compare(base: &Catalog, head: &Catalog, bump_of: &dyn Fn(ChangeKind) -> B
         (ChangeKind::CatalogChanged, "catalog.json", &["version", "releasedAt"][..]),
         (ChangeKind::StandardsChanged, "standards.json", &[][..]),
     ] {
-        let value = |c: &Catalog| {
-            c.files
-                .iter()
-                .find(|f| f.path == format!("{}/{name}", crate::source::ONTOLOGY_DIR))
-                .and_then(|f| f.value.clone())
-        };
+        let wanted = if kind == ChangeKind::CatalogChanged { FileKind::Catalog } else { FileKind::Standards };
+        let value = |c: &Catalog| c.files.iter().find(|f| f.kind == wanted).and_then(|f| f.value.clone());
         let (Some(Value::Object(bo)), Some(Value::Object(ho))) = (value(base), value(head)) else { continue };
         let keys: BTreeSet<&String> = bo.keys().chain(ho.keys()).collect();
         for key in keys.into_iter().filter(|k| !skip.contains(&k.as_str())) {

@@ -15,11 +15,14 @@ pub struct GitRepo {
     repo: Repository,
     /// The catalog root relative to the repository's work tree (`""` or `"sub/dir/"`).
     prefix: String,
+    /// The ontology folder under the catalog root.
+    dir: String,
 }
 
 /// One state of the catalog, read into memory.
 pub struct Snapshot {
     name: String,
+    dir: String,
     files: BTreeMap<String, Vec<u8>>,
 }
 
@@ -37,6 +40,10 @@ impl Source for Snapshot {
 
     fn describe(&self) -> String {
         self.name.clone()
+    }
+
+    fn ontology_dir(&self) -> &str {
+        &self.dir
     }
 }
 
@@ -75,7 +82,13 @@ impl GitRepo {
         if !prefix.is_empty() {
             prefix.push('/');
         }
-        Ok(GitRepo { repo, prefix })
+        Ok(GitRepo { repo, prefix, dir: ONTOLOGY_DIR.to_string() })
+    }
+
+    /// Reads the ontology from `dir` under the catalog root (ontolint.toml's `ontology`).
+    pub fn with_ontology_dir(mut self, dir: &str) -> Self {
+        self.dir = dir.to_string();
+        self
     }
 
     pub fn repo(&self) -> &Repository {
@@ -129,7 +142,7 @@ impl GitRepo {
     pub fn commit_snapshot(&self, oid: Oid) -> Result<Snapshot> {
         let commit = self.repo.find_commit(oid).map_err(|e| git_err(e, "cannot read the commit"))?;
         let tree = commit.tree().map_err(|e| git_err(e, "cannot read the commit's tree"))?;
-        let dir = format!("{}{ONTOLOGY_DIR}", self.prefix);
+        let dir = format!("{}{}", self.prefix, self.dir);
         let mut files = BTreeMap::new();
         let sub = match tree.get_path(Path::new(&dir)) {
             Ok(entry) => entry.to_object(&self.repo).ok().and_then(|o| o.into_tree().ok()),
@@ -145,7 +158,7 @@ impl GitRepo {
                 if name.starts_with('.') {
                     return TreeWalkResult::Skip;
                 }
-                let path = format!("{ONTOLOGY_DIR}/{parent}{name}");
+                let path = format!("{}/{parent}{name}", self.dir);
                 if let Some(e) = unsupported(entry.filemode(), &path, &state) {
                     failed = Some(e);
                     return TreeWalkResult::Abort;
@@ -168,7 +181,7 @@ impl GitRepo {
                 return Err(e);
             }
         }
-        Ok(Snapshot { name: state, files })
+        Ok(Snapshot { name: state, dir: self.dir.clone(), files })
     }
 
     /// The index git is using: `GIT_INDEX_FILE` when set (git hands hooks a
@@ -187,13 +200,13 @@ impl GitRepo {
 
     /// The state before the first commit: no files.
     pub fn empty_snapshot(&self) -> Snapshot {
-        Snapshot { name: "the empty repository".into(), files: BTreeMap::new() }
+        Snapshot { name: "the empty repository".into(), dir: self.dir.clone(), files: BTreeMap::new() }
     }
 
     /// The catalog as staged in the index (what pre-commit sees).
     pub fn index_snapshot(&self) -> Result<Snapshot> {
         let index = self.index().map_err(|e| git_err(e, "cannot read the index"))?;
-        let dir = format!("{}{ONTOLOGY_DIR}/", self.prefix);
+        let dir = format!("{}{}/", self.prefix, self.dir);
         let mut files = BTreeMap::new();
         for entry in index.iter() {
             let path = String::from_utf8_lossy(&entry.path).into_owned();
@@ -219,9 +232,9 @@ impl GitRepo {
             }
             let blob =
                 self.repo.find_blob(entry.id).map_err(|e| git_err(e, &format!("cannot read staged `{path}`")))?;
-            files.insert(format!("{ONTOLOGY_DIR}/{rel}"), blob.content().to_vec());
+            files.insert(format!("{}/{rel}", self.dir), blob.content().to_vec());
         }
-        Ok(Snapshot { name: "the index".into(), files })
+        Ok(Snapshot { name: "the index".into(), dir: self.dir.clone(), files })
     }
 
     /// Every file under a catalog-root-relative folder, in a commit or (with

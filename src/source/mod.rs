@@ -9,7 +9,8 @@ pub use worktree::WorkTree;
 
 use crate::error::Result;
 
-/// The folder, relative to the catalog root, that holds the ontology.
+/// The folder, relative to the catalog root, that holds the ontology, unless
+/// ontolint.toml names another (`ontology = "…"`).
 pub const ONTOLOGY_DIR: &str = "ontology";
 /// Sub-folders of the ontology that are not KPI domains.
 pub const RESERVED_DIRS: &[&str] = &["disputes", "flows"];
@@ -21,4 +22,9 @@ pub trait Source: Sync {
     fn read(&self, path: &str) -> Result<Vec<u8>>;
     /// A name for messages (a directory, a commit).
     fn describe(&self) -> String;
+    /// The folder of the ontology, relative to the catalog root (`ontology`
+    /// unless ontolint.toml says otherwise).
+    fn ontology_dir(&self) -> &str {
+        ONTOLOGY_DIR
+    }
 }

@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 /// The catalog as it is on disk.
 pub struct WorkTree {
     root: PathBuf,
+    /// The ontology folder under the root.
+    dir: String,
     /// Root-relative `/` paths → real paths (a name that is not UTF-8 is listed
     /// lossily, and still read from its real path).
     listing: OnceLock<BTreeMap<String, PathBuf>>,
@@ -14,7 +16,12 @@ pub struct WorkTree {
 
 impl WorkTree {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into(), listing: OnceLock::new() }
+        Self::with_dir(root, ONTOLOGY_DIR)
+    }
+
+    /// The catalog at `root` with its ontology in `root/dir`.
+    pub fn with_dir(root: impl Into<PathBuf>, dir: &str) -> Self {
+        Self { root: root.into(), dir: dir.to_string(), listing: OnceLock::new() }
     }
 
     pub fn root(&self) -> &Path {
@@ -22,7 +29,7 @@ impl WorkTree {
     }
 
     fn walk(&self) -> Result<BTreeMap<String, PathBuf>> {
-        let dir = self.root.join(ONTOLOGY_DIR);
+        let dir = self.root.join(&self.dir);
         let mut out = BTreeMap::new();
         // Links are followed (a loop or a dangling link is an error naming it);
         // hidden entries (`.git/`, editor backups) are not part of the catalog.
@@ -64,9 +71,9 @@ impl WorkTree {
 
 impl Source for WorkTree {
     fn list(&self) -> Result<Vec<String>> {
-        if !self.root.join(ONTOLOGY_DIR).is_dir() {
+        if !self.root.join(&self.dir).is_dir() {
             return Err(Error::config(
-                format!("`{}` has no `{ONTOLOGY_DIR}/` folder", self.root.display()),
+                format!("`{}` has no `{}/` folder", self.root.display(), self.dir),
                 Some("a catalog keeps its KPIs under ontology/<domain>/<slug>.json".into()),
             ));
         }
@@ -80,5 +87,9 @@ impl Source for WorkTree {
 
     fn describe(&self) -> String {
         self.root.display().to_string()
+    }
+
+    fn ontology_dir(&self) -> &str {
+        &self.dir
     }
 }

@@ -1379,3 +1379,15 @@ fn staged_diff_reads_the_index_git_hands_to_hooks() {
     assert_eq!(d.change_list(), strs(&["formula-changed sales.win_rate /formula patch"]), "{d:#?}");
     assert!(repo.diff(&["--staged"]).changes().is_empty(), "the repository's own index has nothing staged");
 }
+
+#[test]
+fn diff_reads_a_renamed_ontology_folder_from_git() {
+    let repo = Repo::base();
+    repo.git(&["mv", "ontology", "kpis"]);
+    repo.write("ontolint.toml", "ontology = \"kpis\"\n");
+    repo.commit("rename the ontology folder");
+    repo.replace("kpis/sales/win_rate.json", "Deals won ÷ deals closed × 100", "Deals won ÷ (won + lost) × 100");
+    let d = repo.diff(&[]);
+    assert_eq!(d.change_list(), strs(&["formula-changed sales.win_rate /formula patch"]), "{d:#?}");
+    assert!(d.hit_list().iter().any(|h| h.contains("kpis/catalog.json")), "{:?}", d.hit_list());
+}

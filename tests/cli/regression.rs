@@ -365,3 +365,22 @@ fn carriage_returns_in_messages_are_shown_as_backslash_r() {
     let text = stdout(&ontolint(dir.path(), &["check", "--format", "concise"]));
     assert!(text.contains("`a\\rb`"), "{text}");
 }
+
+#[test]
+fn the_ontology_folder_can_be_named_in_the_config() {
+    let dir = catalog_with(None);
+    std::fs::rename(dir.path().join("ontology"), dir.path().join("kpis")).unwrap();
+    write(dir.path(), "ontolint.toml", "ontology = \"kpis\"\n");
+    let (exit, hits, report) = check(dir.path(), &[]);
+    assert_eq!((exit, hits.len()), (0, 0), "{hits:?}");
+    assert_eq!(report["summary"]["kpis"], 6);
+    write(dir.path(), "kpis/sales/bad.json", "{");
+    let (_, hits, _) = check(dir.path(), &[]);
+    assert_eq!(hits.iter().map(|h| h.file.as_str()).collect::<Vec<_>>(), vec!["kpis/sales/bad.json"]);
+    let fmt = ontolint(dir.path(), &["fmt", "--check", dir.path().join("kpis/sales/arr.json").to_str().unwrap()]);
+    assert_eq!(fmt.status.code(), Some(0), "{}", stdout(&fmt));
+    let config = stdout(&ontolint(dir.path(), &["config"]));
+    assert!(config.contains("ontology = \"kpis\""), "{config}");
+    write(dir.path(), "ontolint.toml", "ontology = \"../elsewhere\"\n");
+    assert_eq!(ontolint(dir.path(), &["check"]).status.code(), Some(2));
+}

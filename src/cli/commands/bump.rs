@@ -3,7 +3,6 @@ use crate::cli::args::{BumpArgs, StateArgs};
 use crate::diff::Bump;
 use crate::error::{Error, Result};
 use crate::governance::Outcome;
-use crate::source::ONTOLOGY_DIR;
 use std::path::Path;
 
 pub fn run(cli: &Cli, args: &BumpArgs) -> Result<u8> {
@@ -66,8 +65,9 @@ pub fn run(cli: &Cli, args: &BumpArgs) -> Result<u8> {
     let text = format!("version: {version}\nreleasedAt: {release_date}\nrequired bump: {}\n", outcome.required);
     if args.write {
         let root = crate::config::find_root(cli.root.as_deref(), &std::env::current_dir().unwrap_or_default())?;
-        write_manifest(&root, &version.to_string(), &release_date)?;
-        crate::cli::print(&format!("{text}wrote {ONTOLOGY_DIR}/catalog.json\n"))?;
+        let dir = crate::config::Config::load(&root)?.ontology_dir().to_string();
+        write_manifest(&root.join(&dir).join("catalog.json"), &version.to_string(), &release_date)?;
+        crate::cli::print(&format!("{text}wrote {dir}/catalog.json\n"))?;
     } else {
         crate::cli::print(&text)?;
     }
@@ -76,8 +76,8 @@ pub fn run(cli: &Cli, args: &BumpArgs) -> Result<u8> {
 
 /// Replaces the version and releasedAt values in catalog.json, keeping every
 /// other byte, and writes it atomically (temporary file + rename).
-fn write_manifest(root: &Path, version: &str, date: &str) -> Result<()> {
-    let path = root.join(ONTOLOGY_DIR).join("catalog.json");
+fn write_manifest(path: &Path, version: &str, date: &str) -> Result<()> {
+    let path = path.to_path_buf();
     let text = std::fs::read_to_string(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
     let start = usize::from(text.starts_with('\u{feff}')) * 3;
     if let Err(e) = crate::parse::parse(&text, start) {

@@ -8,8 +8,8 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
     let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
     let config = crate::config::Config::load(&root)?;
     let policy = crate::cli::commands::config::policy(&config, &args.report.select, &args.report.ignore)?;
-    crate::cli::report::validate_outputs(&root, &args.report.output)?;
-    let source = WorkTree::new(&root);
+    crate::cli::report::validate_outputs(&root, config.ontology_dir(), &args.report.output)?;
+    let source = WorkTree::with_dir(&root, config.ontology_dir());
     let only = if args.paths.is_empty() {
         None
     } else {
@@ -18,7 +18,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
             &cwd,
             &args.paths,
             &crate::source::Source::list(&source)?,
-            "JSON file of the catalog (ontology/**/*.json)",
+            &format!("JSON file of the catalog ({}/**/*.json)", config.ontology_dir()),
         )?)
     };
     let outcome = crate::check::run_with(&source, only.as_deref(), &policy)?;

@@ -29,7 +29,9 @@ fn compare_with(cli: &Cli, state: &StateArgs, env_head: bool, select: &[String],
 
 pub fn run(cli: &Cli, args: &DiffArgs) -> Result<u8> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
-    crate::cli::report::validate_outputs(&crate::config::find_root(cli.root.as_deref(), &cwd)?, &args.report.output)?;
+    let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
+    let dir = crate::config::Config::load(&root)?.ontology_dir().to_string();
+    crate::cli::report::validate_outputs(&root, &dir, &args.report.output)?;
     let outcome = compare_with(cli, &args.state, true, &args.report.select, &args.report.ignore)?;
     let sources = Sources {
         head: &outcome.head,

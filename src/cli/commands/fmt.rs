@@ -7,12 +7,13 @@ use crate::cli::args::FmtArgs;
 use crate::error::{Error, Result};
 use crate::fmt::{FormatError, format_kpi};
 use crate::parse::LineIndex;
-use crate::source::{ONTOLOGY_DIR, RESERVED_DIRS, Source, WorkTree};
+use crate::source::{RESERVED_DIRS, Source, WorkTree};
 
 pub fn run(cli: &Cli, args: &FmtArgs) -> Result<u8> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
-    let source = WorkTree::new(&root);
+    let dir = crate::config::Config::load(&root)?.ontology_dir().to_string();
+    let source = WorkTree::with_dir(&root, &dir);
     let all: Vec<String> = source.list()?.into_iter().filter(|p| is_kpi_file(p)).collect();
     let files = if args.paths.is_empty() {
         all
@@ -27,7 +28,7 @@ pub fn run(cli: &Cli, args: &FmtArgs) -> Result<u8> {
     };
     if files.is_empty() {
         return Err(Error::config(
-            format!("no KPI files under `{}`", root.join(ONTOLOGY_DIR).display()),
+            format!("no KPI files under `{}`", root.join(&dir).display()),
             Some("fmt formats ontology/<domain>/**/*.json".into()),
         ));
     }
@@ -86,10 +87,11 @@ pub fn run(cli: &Cli, args: &FmtArgs) -> Result<u8> {
     Ok(u8::from(errors > 0 || (args.check && changed > 0)))
 }
 
-/// `ontology/<domain>/**/*.json`, outside the folders that are not domains.
+/// `<ontology>/<domain>/**/*.json` (paths come from the ontology folder's
+/// listing), outside the folders that are not domains.
 fn is_kpi_file(rel: &str) -> bool {
     let parts: Vec<&str> = rel.split('/').collect();
-    parts.len() >= 3 && parts[0] == ONTOLOGY_DIR && !RESERVED_DIRS.contains(&parts[1])
+    parts.len() >= 3 && !RESERVED_DIRS.contains(&parts[1])
 }
 
 /// The 1-based line and column of an error.

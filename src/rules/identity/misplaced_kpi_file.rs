@@ -47,7 +47,8 @@ impl Check for MisplacedKpiFile {
                 "/rogueId"
             };
             let path = &cx.catalog.file_of(kpi).path;
-            let expected = format!("{}/{domain}/{slug}.json", crate::source::ONTOLOGY_DIR);
+            let ontology = path.split('/').next().unwrap_or_default();
+            let expected = format!("{ontology}/{domain}/{slug}.json");
             let taken = cx.catalog.files.iter().any(|f| f.path == expected);
             let help = if taken {
                 format!("`{expected}` already exists: correct `domain` and `slug`, or remove this copy")

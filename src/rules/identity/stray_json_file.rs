@@ -1,6 +1,5 @@
 use crate::model::FileKind;
 use crate::rules::{Check, Context, Sink, declare_rule};
-use crate::source::ONTOLOGY_DIR;
 
 declare_rule! {
     /// A JSON file sits directly in ontology/ but is neither catalog.json nor standards.json.
@@ -33,11 +32,13 @@ declare_rule! {
 impl Check for StrayJsonFile {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for (i, file) in cx.catalog.files.iter().enumerate() {
-            let top_level = file.path.strip_prefix(&format!("{ONTOLOGY_DIR}/")).is_some_and(|rest| !rest.contains('/'));
+            // `<ontology>/<name>.json`: directly in the ontology folder.
+            let top_level = file.path.matches('/').count() == 1;
+            let dir = file.path.split('/').next().unwrap_or_default();
             if file.kind == FileKind::Other && top_level {
                 let domain = file.value.as_ref().and_then(|v| v.get("domain")).and_then(|d| d.as_str());
                 let help = match domain {
-                    Some(d) => format!("move it to `{ONTOLOGY_DIR}/{d}/`"),
+                    Some(d) => format!("move it to `{dir}/{d}/`"),
                     None => "move it into its domain folder, or delete it".to_string(),
                 };
                 out.report_span(i, 0..0).arg("path", &file.path).help(help);
