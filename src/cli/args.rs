@@ -35,7 +35,7 @@ pub enum Command {
         /// A rule code (`REF001`) or name (`unresolved-related-kpi`).
         rule: String,
     },
-    /// Print an embedded JSON Schema (kpi, catalog, standards).
+    /// Print an embedded JSON Schema (kpi, catalog, standards, dispute, flow).
     Schema {
         /// The schema name.
         name: String,

@@ -1,4 +1,4 @@
-use super::{Kpi, Manifest, SourceFile, Standard};
+use super::{Dispute, Flow, Kpi, Manifest, SourceFile, Standard};
 use std::collections::{HashMap, HashSet};
 
 /// A whole catalog: every file as parsed, and the typed model built from them.
@@ -8,6 +8,10 @@ pub struct Catalog {
     pub manifest: Option<Manifest>,
     pub standards: Vec<Standard>,
     pub kpis: Vec<Kpi>,
+    /// `ontology/disputes/*.json` that parse as objects, in file order.
+    pub disputes: Vec<Dispute>,
+    /// `ontology/flows/*.json` that parse as objects, in file order.
+    pub flows: Vec<Flow>,
     /// standards.json exists but could not be read as a registry: tier rules
     /// that need it stay silent (its own findings say why).
     pub standards_broken: bool,
@@ -32,7 +36,17 @@ impl Catalog {
         }
         let standards_broken = standards.is_none();
         let standards = standards.unwrap_or_default();
-        Catalog { files, manifest, standards, kpis, standards_broken, by_id, unreadable_ids }
+        Catalog {
+            files,
+            manifest,
+            standards,
+            kpis,
+            disputes: Vec::new(),
+            flows: Vec::new(),
+            standards_broken,
+            by_id,
+            unreadable_ids,
+        }
     }
 
     /// Whether a reference to `id` resolves (including to a file that is broken).
@@ -43,6 +57,21 @@ impl Catalog {
     /// Whether `id` is implied by a KPI file that could not be read as a KPI.
     pub fn is_unreadable(&self, id: &str) -> bool {
         self.unreadable_ids.contains(id)
+    }
+
+    /// The first KPI with this rogueId.
+    pub fn kpi(&self, id: &str) -> Option<&Kpi> {
+        self.kpis_with_id(id).first().map(|&i| &self.kpis[i])
+    }
+
+    /// The disputes about a KPI, in file order.
+    pub fn disputes_on<'a>(&'a self, kpi: &'a str) -> impl Iterator<Item = &'a Dispute> + 'a {
+        self.disputes.iter().filter(move |d| d.kpi.as_deref() == Some(kpi))
+    }
+
+    /// The version in catalog.json, when it is valid semver.
+    pub fn version(&self) -> Option<semver::Version> {
+        semver::Version::parse(self.manifest.as_ref()?.version.as_deref()?).ok()
     }
 
     pub fn kpis_with_id(&self, id: &str) -> &[usize] {

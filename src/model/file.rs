@@ -12,7 +12,15 @@ pub enum FileKind {
         slug: String,
         nested: bool,
     },
-    /// Anything else under `ontology/` (reserved folders, stray files).
+    /// `ontology/disputes/<ID>.json`.
+    Dispute {
+        stem: String,
+    },
+    /// `ontology/flows/<id>.json`.
+    Flow {
+        stem: String,
+    },
+    /// Anything else under `ontology/` (nested files in reserved folders, stray files).
     Other,
 }
 
@@ -74,6 +82,8 @@ pub fn classify(path: &str) -> FileKind {
     match parts.as_slice() {
         [_, "catalog.json"] => FileKind::Catalog,
         [_, "standards.json"] => FileKind::Standards,
+        [_, "disputes", name] => FileKind::Dispute { stem: name.strip_suffix(".json").unwrap_or(name).to_string() },
+        [_, "flows", name] => FileKind::Flow { stem: name.strip_suffix(".json").unwrap_or(name).to_string() },
         [_, dir, .., name] if !crate::source::RESERVED_DIRS.contains(dir) && parts.len() >= 3 => FileKind::Kpi {
             domain: (*dir).to_string(),
             slug: name.strip_suffix(".json").unwrap_or(name).to_string(),
@@ -96,7 +106,9 @@ mod tests {
             FileKind::Kpi { domain: "sales".into(), slug: "arr".into(), nested: false }
         );
         assert!(matches!(classify("ontology/sales/x/arr.json"), FileKind::Kpi { nested: true, .. }));
-        assert_eq!(classify("ontology/disputes/DSP-0001.json"), FileKind::Other);
+        assert_eq!(classify("ontology/disputes/DSP-0001.json"), FileKind::Dispute { stem: "DSP-0001".into() });
+        assert_eq!(classify("ontology/flows/sales.backlog.json"), FileKind::Flow { stem: "sales.backlog".into() });
+        assert_eq!(classify("ontology/disputes/old/DSP-0001.json"), FileKind::Other);
         assert_eq!(classify("ontology/readme.json"), FileKind::Other);
     }
 }

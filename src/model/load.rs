@@ -1,5 +1,5 @@
 use super::file::classify;
-use super::{Catalog, FileKind, Kpi, Manifest, SourceFile, Standard};
+use super::{Catalog, Dispute, FileKind, Flow, Kpi, Manifest, SourceFile, Standard};
 use crate::error::Result;
 use crate::source::Source;
 use rayon::prelude::*;
@@ -34,6 +34,7 @@ fn build(files: Vec<SourceFile>, kpis: Vec<Kpi>) -> Catalog {
     // Absent registry: nothing is registered. Unreadable registry: unknown.
     let mut standards = Some(Vec::new());
     let mut unreadable = HashSet::new();
+    let (mut disputes, mut flows) = (Vec::new(), Vec::new());
     for (i, f) in files.iter().enumerate() {
         match (&f.kind, &f.value) {
             (FileKind::Catalog, Some(v)) => manifest = Some(Manifest::from_value(i, v)),
@@ -42,8 +43,13 @@ fn build(files: Vec<SourceFile>, kpis: Vec<Kpi>) -> Catalog {
             (FileKind::Kpi { domain, slug, .. }, value) if !value.as_ref().is_some_and(|v| v.is_object()) => {
                 unreadable.insert(format!("{domain}.{slug}"));
             }
+            (FileKind::Dispute { stem }, Some(v)) => disputes.extend(Dispute::from_value(i, stem, v)),
+            (FileKind::Flow { stem }, Some(v)) => flows.extend(Flow::from_value(i, stem, v)),
             _ => {}
         }
     }
-    Catalog::new(files, manifest, standards, kpis, unreadable)
+    let mut catalog = Catalog::new(files, manifest, standards, kpis, unreadable);
+    catalog.disputes = disputes;
+    catalog.flows = flows;
+    catalog
 }

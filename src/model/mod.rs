@@ -5,13 +5,17 @@
 //! schema rule reports what is missing or mistyped).
 
 mod catalog;
+pub mod dispute;
 mod file;
+pub mod flow;
 pub mod kpi;
 mod load;
 mod manifest;
 
 pub use catalog::Catalog;
+pub use dispute::{Decision, Dispute, DisputeKind, DisputeStatus, Evidence};
 pub use file::{FileKind, SourceFile};
+pub use flow::{Flow, FlowLine, Role, Sign};
 pub use kpi::{Benchmark, DefinitionSource, FieldType, Kpi, STAGES, Tier};
 pub use load::load;
 pub use manifest::{Domain, Manifest, Standard};

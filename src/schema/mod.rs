@@ -19,6 +19,8 @@ pub const SCHEMAS: &[Schema] = &[
         file: "standards.schema.json",
         text: include_str!("../../schemas/standards.schema.json"),
     },
+    Schema { name: "dispute", file: "dispute.schema.json", text: include_str!("../../schemas/dispute.schema.json") },
+    Schema { name: "flow", file: "flow.schema.json", text: include_str!("../../schemas/flow.schema.json") },
 ];
 
 pub fn find(name: &str) -> Option<&'static Schema> {
@@ -31,6 +33,8 @@ pub fn for_kind(kind: &FileKind) -> Option<&'static Validator> {
         FileKind::Kpi { .. } => "kpi",
         FileKind::Catalog => "catalog",
         FileKind::Standards => "standards",
+        FileKind::Dispute { .. } => "dispute",
+        FileKind::Flow { .. } => "flow",
         FileKind::Other => return None,
     };
     validator(name)
@@ -45,7 +49,7 @@ fn compile(schema: &Schema) -> Validator {
 }
 
 fn validator(name: &str) -> Option<&'static Validator> {
-    static CELLS: [OnceLock<Validator>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    static CELLS: [OnceLock<Validator>; 5] = [const { OnceLock::new() }; 5];
     let i = SCHEMAS.iter().position(|s| s.name == name)?;
     Some(CELLS[i].get_or_init(|| compile(&SCHEMAS[i])))
 }

@@ -89,6 +89,8 @@ impl Check for SchemaViolation {
             let schema = match &cx.catalog.files[v.file].kind {
                 crate::model::FileKind::Catalog => "catalog",
                 crate::model::FileKind::Standards => "standards",
+                crate::model::FileKind::Dispute { .. } => "dispute",
+                crate::model::FileKind::Flow { .. } => "flow",
                 _ => "kpi",
             };
             let r = out.report(v.file, v.pointer).arg("detail", v.detail);
