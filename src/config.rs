@@ -319,14 +319,25 @@ impl Config {
         }
     }
 
-    /// The effective configuration as TOML: every key, defaults included.
-    pub fn effective_toml(&self) -> String {
+    /// The effective configuration of the catalog at `root` as TOML: every
+    /// key, defaults included. A default changelog or snapshots folder that
+    /// does not exist is off: it is left out, and a comment says so.
+    pub fn effective_toml(&self, root: &Path) -> String {
         use toml::{Table, Value};
         let s = |v: &str| Value::String(v.to_string());
         let mut t = Table::new();
+        let mut off = String::new();
         t.insert("ontology".into(), s(self.ontology_dir()));
-        t.insert("changelog".into(), s(self.changelog.as_deref().unwrap_or("CHANGELOG.md")));
-        t.insert("snapshots".into(), s(self.snapshots.as_deref().unwrap_or("snapshots")));
+        match &self.changelog {
+            Some(c) => _ = t.insert("changelog".into(), s(c)),
+            None if root.join("CHANGELOG.md").is_file() => _ = t.insert("changelog".into(), s("CHANGELOG.md")),
+            None => off.push_str("# changelog: off (not set, and there is no CHANGELOG.md)\n"),
+        }
+        match &self.snapshots {
+            Some(d) => _ = t.insert("snapshots".into(), s(d)),
+            None if root.join("snapshots").is_dir() => _ = t.insert("snapshots".into(), s("snapshots")),
+            None => off.push_str("# snapshots: off (not set, and there is no snapshots/ folder)\n"),
+        }
         let pairs = self.never_sum().into_iter().map(|(a, b)| Value::Array(vec![s(&a), s(&b)])).collect();
         t.insert("never-sum".into(), Value::Array(pairs));
         let bump: Table =
@@ -357,6 +368,6 @@ impl Config {
             })
             .collect();
         t.insert("ignore".into(), Value::Array(ignores));
-        toml::to_string(&t).unwrap_or_default()
+        off + &toml::to_string(&t).unwrap_or_default()
     }
 }

@@ -147,14 +147,13 @@ pub fn apply(findings: Vec<Finding>, policy: &Policy, ran: &dyn Fn(&RuleMeta) ->
     let mut kept: Vec<Finding> = findings
         .into_iter()
         .filter(|f| {
-            let mut hidden = false;
-            for (i, ig) in policy.ignores.iter().enumerate() {
-                if !ig.expired(policy.today) && ig.matches(f) {
-                    used[i] = true;
-                    hidden = true;
-                }
+            // The first entry that matches hides the finding: a repeated or
+            // overlapping entry hides nothing more and is reported unused.
+            let first = policy.ignores.iter().position(|ig| !ig.expired(policy.today) && ig.matches(f));
+            if let Some(i) = first {
+                used[i] = true;
             }
-            !hidden
+            first.is_none()
         })
         .collect();
     for (i, ig) in policy.ignores.iter().enumerate().filter(|(_, ig)| ran(ig.rule)) {

@@ -63,6 +63,10 @@ pub struct FmtArgs {
     /// Write nothing: list the files that would change and exit 1 if any would.
     #[arg(long)]
     pub check: bool,
+
+    /// Rewrite files that have uncommitted changes in git (refused by default).
+    #[arg(long, conflicts_with = "check")]
+    pub allow_dirty: bool,
 }
 
 /// How `check` and `diff` report: format, extra outputs, what fails, which rules.
@@ -141,6 +145,10 @@ pub struct BumpArgs {
     /// Release date (YYYY-MM-DD); default: today (UTC).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+
+    /// With --write: rewrite catalog.json even if it has uncommitted changes in git.
+    #[arg(long, requires = "write")]
+    pub allow_dirty: bool,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,9 @@ pub struct Run<'a> {
     pub verdict: Option<String>,
     /// `diff`: the `versioning` object of the JSON output.
     pub versioning: Option<serde_json::Value>,
+    /// The lowest severity that fails the run (`None`: `--fail-on never`);
+    /// JUnit reports only those as failures.
+    pub fail_at: Option<Severity>,
 }
 
 impl Run<'_> {
@@ -34,7 +37,7 @@ impl Run<'_> {
             Format::Sarif => crate::render::sarif(sources, findings),
             Format::Github => verdict.to_string() + &crate::render::github(sources, findings, summary),
             Format::Gitlab => crate::render::gitlab(sources, findings),
-            Format::Junit => crate::render::junit(sources, findings, self.only),
+            Format::Junit => crate::render::junit(sources, findings, self.only, self.fail_at),
         }
     }
 
@@ -106,15 +109,18 @@ fn append(path: &std::path::Path, text: &str) -> Result<()> {
     file.write_all(text.as_bytes()).map_err(err)
 }
 
-/// The exit code: 1 when a finding is at or above the failing severity.
+/// The lowest severity that fails the run; `None` for `--fail-on never`.
 /// `--deny-warnings` is `--fail-on warning`; the default is `error`.
-pub fn exit_code(findings: &[Finding], deny_warnings: bool, fail_on: Option<FailOn>) -> u8 {
-    let fail_on = fail_on.unwrap_or(if deny_warnings { FailOn::Warning } else { FailOn::Error });
-    let at = match fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-        FailOn::Never => return 0,
-    };
-    u8::from(findings.iter().any(|f| f.severity >= at))
+pub fn fail_at(deny_warnings: bool, fail_on: Option<FailOn>) -> Option<Severity> {
+    match fail_on.unwrap_or(if deny_warnings { FailOn::Warning } else { FailOn::Error }) {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    }
+}
+
+/// The exit code: 1 when a finding is at or above the failing severity.
+pub fn exit_code(findings: &[Finding], fail_at: Option<Severity>) -> u8 {
+    u8::from(fail_at.is_some_and(|at| findings.iter().any(|f| f.severity >= at)))
 }

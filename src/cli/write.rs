@@ -19,3 +19,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.persist(&target).map_err(|e| err(e.error))?;
     Ok(())
 }
+
+/// DESIGN §8: a command never overwrites uncommitted work unless told to.
+/// Inside a git repository, the files among `paths` (catalog-root-relative)
+/// with uncommitted changes stop the command before anything is written;
+/// outside one there is nothing to compare with and nothing is refused.
+pub fn refuse_uncommitted(root: &Path, paths: &[String], allow: bool) -> Result<()> {
+    if allow || paths.is_empty() {
+        return Ok(());
+    }
+    let Ok(repo) = crate::source::git::GitRepo::open(root) else {
+        return Ok(());
+    };
+    let dirty = repo.uncommitted(paths);
+    if dirty.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<&str> = dirty.iter().take(10).map(String::as_str).collect();
+    let more =
+        if dirty.len() > shown.len() { format!(" and {} more", dirty.len() - shown.len()) } else { String::new() };
+    Err(Error::config(
+        format!(
+            "refusing to rewrite {} with uncommitted changes: {}{more}",
+            if dirty.len() == 1 { "a file" } else { "files" },
+            shown.join(", ")
+        ),
+        Some("commit or stash them first, or pass --allow-dirty to rewrite them anyway".into()),
+    ))
+}

@@ -39,6 +39,8 @@ pub struct SourceFile {
     pub duplicates: Vec<DuplicateKey>,
     /// The parsed value; `None` when the file is not UTF-8 or not JSON.
     pub value: Option<Value>,
+    /// Why the file could not be read at all (a dangling link): it has no text.
+    pub read_error: Option<String>,
 }
 
 impl SourceFile {
@@ -51,6 +53,15 @@ impl SourceFile {
         matches!(self.kind, FileKind::Kpi { .. })
     }
 
+    /// A file that is listed but cannot be read: no text, no value, the reason kept.
+    pub fn unreadable(path: String, kind: FileKind, reason: String) -> Self {
+        let mut file = Self::from_bytes(path, kind, b"null".to_vec());
+        file.text.clear();
+        file.value = None;
+        file.read_error = Some(reason);
+        file
+    }
+
     /// Reads and parses raw bytes. Never fails: problems are kept for the file rules.
     pub fn from_bytes(path: String, kind: FileKind, bytes: Vec<u8>) -> Self {
         let (text, invalid_utf8) = match String::from_utf8(bytes) {
@@ -61,8 +72,17 @@ impl SourceFile {
             }
         };
         let bom = text.starts_with('\u{feff}');
-        let mut file =
-            SourceFile { path, kind, text, bom, invalid_utf8, syntax_error: None, duplicates: Vec::new(), value: None };
+        let mut file = SourceFile {
+            path,
+            kind,
+            text,
+            bom,
+            invalid_utf8,
+            syntax_error: None,
+            duplicates: Vec::new(),
+            value: None,
+            read_error: None,
+        };
         if file.invalid_utf8.is_none() {
             match crate::parse::parse(&file.text, file.body_start()) {
                 Ok(parsed) => {

@@ -12,9 +12,13 @@ pub fn load(source: &dyn Source) -> Result<Catalog> {
         .into_par_iter()
         .enumerate()
         .map(|(i, path)| {
-            let bytes = source.read(&path)?;
             let kind = classify(&path);
-            let file = SourceFile::from_bytes(path, kind, bytes);
+            let file = match source.read(&path) {
+                Ok(bytes) => SourceFile::from_bytes(path, kind, bytes),
+                // Listed but unreadable (a dangling link): a finding, not the end of the run.
+                Err(crate::error::Error::Read { source, .. }) => SourceFile::unreadable(path, kind, source.to_string()),
+                Err(e) => return Err(e),
+            };
             let kpi = match (&file.kind, file.value.as_ref().and_then(|v| v.as_object())) {
                 (FileKind::Kpi { domain, slug, nested }, Some(obj)) => {
                     Some(Kpi::from_value(i, domain, slug, *nested, obj))

@@ -55,9 +55,50 @@ pub fn github(sources: Sources<'_>, findings: &[Finding], summary: &Summary) -> 
     out
 }
 
-/// Text for a Markdown table cell: `|` escaped, line breaks as `<br>`.
+/// Text for a Markdown table cell, rendered literally: a value from a KPI
+/// file can neither inject HTML or Markdown nor break the row. The message's
+/// backticked spans stay code (as `<code>`, since `|` splits a row even
+/// inside backticks); everything else is escaped.
 fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('|', "\\|").replace("\r\n", "<br>").replace(['\r', '\n'], "<br>")
+    let parts: Vec<&str> = s.split('`').collect();
+    // An unpaired backtick is text: the last part joins the text before it.
+    let paired = parts.len() % 2 == 1;
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        let code = i % 2 == 1 && (paired || i + 1 < parts.len() - 1);
+        if i % 2 == 1 && !code {
+            out.push_str("\\`");
+        }
+        if code {
+            out.push_str("<code>");
+            out.push_str(&escape_cell_text(part, false));
+            out.push_str("</code>");
+        } else {
+            out.push_str(&escape_cell_text(part, true));
+        }
+    }
+    out
+}
+
+fn escape_cell_text(s: &str, markdown: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("&#124;"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => out.push_str("<br>"),
+            '\\' | '*' | '_' | '[' | ']' | '#' | '!' | '~' | '(' | ')' | '$' if markdown => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The Markdown section appended to `$GITHUB_STEP_SUMMARY`: a heading, the
@@ -107,6 +148,19 @@ mod tests {
 
     #[test]
     fn table_cells_keep_one_row() {
-        assert_eq!(cell("a|b\nc"), "a\\|b<br>c");
+        assert_eq!(cell("a|b\nc\r\nd"), "a&#124;b<br>c<br>d");
+    }
+
+    #[test]
+    fn table_cells_render_values_literally() {
+        assert_eq!(
+            cell("<img src=x onerror=alert(1)> & **bold**"),
+            "&lt;img src=x onerror=alert\\(1\\)&gt; &amp; \\*\\*bold\\*\\*"
+        );
+        assert_eq!(cell("[link](http://x) _em_ # h"), "\\[link\\]\\(http://x\\) \\_em\\_ \\# h");
+        // Backticked spans stay code, escaped as HTML, pipes included.
+        assert_eq!(cell("`a|<b>` is unknown"), "<code>a&#124;&lt;b&gt;</code> is unknown");
+        // An unpaired backtick is shown as one.
+        assert_eq!(cell("`a` and ` b"), "<code>a</code> and \\` b");
     }
 }

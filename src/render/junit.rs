@@ -1,9 +1,11 @@
 //! `--format junit`: JUnit XML. One `<testsuite name="ontolint">`, one
-//! `<testcase>` per checked file (a file without findings passes), one
-//! `<failure type="CODE">` per finding; `failures` counts failing testcases. XML escaping is quick-xml's.
+//! `<testcase>` per checked file, one `<failure type="CODE">` per finding at
+//! or above the failing severity (`--fail-on`); findings below it do not fail
+//! the testcase and are listed in its `<system-out>`. `failures` counts
+//! failing testcases. XML escaping is quick-xml's.
 
 use super::{Positions, Sources};
-use crate::findings::Finding;
+use crate::findings::{Finding, Severity};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::borrow::Cow;
@@ -21,7 +23,8 @@ fn xml_safe(s: &str) -> Cow<'_, str> {
 /// The report: the testcases are the checked files — the head's, or `only`
 /// when `check PATHS` narrowed the report — in path order, plus any other file
 /// a finding points at (a file removed since the base of `diff`).
-pub fn junit(sources: Sources<'_>, findings: &[Finding], only: Option<&[String]>) -> String {
+pub fn junit(sources: Sources<'_>, findings: &[Finding], only: Option<&[String]>, fail_at: Option<Severity>) -> String {
+    let fails = |f: &Finding| fail_at.is_some_and(|at| f.severity >= at);
     let pos = Positions::new(sources, findings);
     let mut cases: BTreeMap<&str, Vec<&Finding>> = match only {
         Some(files) => files.iter().map(|f| (f.as_str(), Vec::new())).collect(),
@@ -31,7 +34,7 @@ pub fn junit(sources: Sources<'_>, findings: &[Finding], only: Option<&[String]>
         cases.entry(f.location.file.as_str()).or_default().push(f);
     }
     let tests = cases.len().to_string();
-    let failures = cases.values().filter(|hits| !hits.is_empty()).count().to_string();
+    let failures = cases.values().filter(|hits| hits.iter().any(|f| fails(f))).count().to_string();
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let written: std::io::Result<()> = (|| {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
@@ -56,25 +59,33 @@ pub fn junit(sources: Sources<'_>, findings: &[Finding], only: Option<&[String]>
                                 case.write_empty()?;
                                 continue;
                             }
+                            let line = |f: &Finding| {
+                                let (start, _) = pos.range(&f.location);
+                                format!(
+                                    "{}:{}:{}: {}[{}] {}",
+                                    super::display_path(&f.location),
+                                    start.line,
+                                    start.column,
+                                    f.severity,
+                                    f.rule.code,
+                                    super::sarif::message_with_rev(f)
+                                )
+                            };
                             case.write_inner_content(|w| {
-                                for f in hits {
-                                    let (start, _) = pos.range(&f.location);
+                                for f in hits.iter().filter(|f| fails(f)) {
                                     let message = super::sarif::message_with_rev(f);
-                                    let text = format!(
-                                        "{}:{}:{}: {}[{}] {}",
-                                        super::display_path(&f.location),
-                                        start.line,
-                                        start.column,
-                                        f.severity,
-                                        f.rule.code,
-                                        message
-                                    );
+                                    let text = line(f);
                                     w.create_element("failure")
                                         .with_attributes([
                                             ("message", xml_safe(&message).as_ref()),
                                             ("type", f.rule.code),
                                         ])
                                         .write_text_content(BytesText::new(&xml_safe(&text)))?;
+                                }
+                                let passing: Vec<String> = hits.iter().filter(|f| !fails(f)).map(|f| line(f)).collect();
+                                if !passing.is_empty() {
+                                    w.create_element("system-out")
+                                        .write_text_content(BytesText::new(&xml_safe(&passing.join("\n"))))?;
                                 }
                                 Ok(())
                             })?;

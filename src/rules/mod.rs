@@ -63,6 +63,7 @@ pub const RULES: &[&dyn Rule] = &[
     &file::ByteOrderMark,
     &file::JsonSyntaxError,
     &file::DuplicateKey,
+    &file::UnreadableFile,
     &schema::SchemaViolation,
     &identity::RogueIdMismatch,
     &identity::MisplacedKpiFile,

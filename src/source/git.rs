@@ -291,6 +291,20 @@ impl GitRepo {
         Some(self.repo.find_blob(id).ok()?.content().to_vec())
     }
 
+    /// The files among `paths` (catalog-root-relative) whose work-tree
+    /// content is not committed: modified, staged or untracked.
+    pub fn uncommitted(&self, paths: &[String]) -> Vec<String> {
+        paths
+            .iter()
+            .filter(|p| {
+                self.repo
+                    .status_file(Path::new(&format!("{}{p}", self.prefix)))
+                    .is_ok_and(|s| !s.is_empty() && !s.contains(git2::Status::IGNORED))
+            })
+            .cloned()
+            .collect()
+    }
+
     /// HEAD's commit.
     pub fn head(&self) -> Result<Oid> {
         let head = self.repo.head().map_err(|e| {

@@ -31,14 +31,21 @@ impl WorkTree {
     fn walk(&self) -> Result<BTreeMap<String, PathBuf>> {
         let dir = self.root.join(&self.dir);
         let mut out = BTreeMap::new();
-        // Links are followed (a loop or a dangling link is an error naming it);
-        // hidden entries (`.git/`, editor backups) are not part of the catalog.
+        // Links are followed (a loop is an error naming it; a dangling link to
+        // a `.json` name is listed, so reading it fails as a finding of its
+        // own instead of stopping the run); hidden entries (`.git/`, editor backups) are not part of the catalog.
         let walk = walkdir::WalkDir::new(&dir)
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.')));
         for entry in walk {
+            if let Err(e) = &entry
+                && let Some(path) = e.path().filter(|p| is_dangling_json_link(p))
+            {
+                out.insert(self.relative(path), path.to_path_buf());
+                continue;
+            }
             let entry = entry.map_err(|e| {
                 let path = e.path().map_or_else(|| dir.clone(), Path::to_path_buf);
                 let is_loop = e.loop_ancestor().is_some();
@@ -53,11 +60,15 @@ impl WorkTree {
             if !entry.file_type().is_file() || path.extension().and_then(|e| e.to_str()) != Some("json") {
                 continue;
             }
-            let rel = path.strip_prefix(&self.root).unwrap_or(path).to_string_lossy();
-            let rel = if std::path::MAIN_SEPARATOR == '/' { rel.into_owned() } else { rel.replace('\\', "/") };
-            out.insert(rel, path.to_path_buf());
+            out.insert(self.relative(path), path.to_path_buf());
         }
         Ok(out)
+    }
+
+    /// A root-relative path with `/` separators.
+    fn relative(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path).to_string_lossy();
+        if std::path::MAIN_SEPARATOR == '/' { rel.into_owned() } else { rel.replace('\\', "/") }
     }
 
     fn listing(&self) -> Result<&BTreeMap<String, PathBuf>> {
@@ -82,7 +93,16 @@ impl Source for WorkTree {
 
     fn read(&self, path: &str) -> Result<Vec<u8>> {
         let full = self.listing()?.get(path).cloned().unwrap_or_else(|| self.root.join(path));
-        std::fs::read(&full).map_err(|source| Error::Read { path: full, source })
+        std::fs::read(&full).map_err(|source| {
+            let source = match std::fs::read_link(&full) {
+                Ok(target) if is_dangling_json_link(&full) => std::io::Error::new(
+                    source.kind(),
+                    format!("it links to `{}`, which does not exist", target.display()),
+                ),
+                _ => source,
+            };
+            Error::Read { path: full, source }
+        })
     }
 
     fn describe(&self) -> String {
@@ -92,4 +112,11 @@ impl Source for WorkTree {
     fn ontology_dir(&self) -> &str {
         &self.dir
     }
+}
+
+/// A symbolic link named `*.json` whose target does not exist.
+fn is_dangling_json_link(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()) == Some("json")
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && std::fs::metadata(path).is_err()
 }

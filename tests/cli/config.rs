@@ -155,6 +155,17 @@ fn an_unused_ignore_is_reported_with_its_position() {
     assert_eq!(check(dir.path(), &[]).1, vec![]);
 }
 
+/// Regression: a repeated entry was credited with the findings the first one
+/// hides, so it was never reported although deleting it changes nothing.
+#[test]
+fn a_repeated_ignore_is_reported_unused() {
+    let dir = with_ref001();
+    let entry = "[[ignore]]\nrule = \"REF001\"\nkpi = \"sales.win_rate\"\nreason = \"pending\"\n";
+    config(dir.path(), &format!("{entry}\n{entry}"));
+    let (exit, hits, _) = check(dir.path(), &[]);
+    assert_eq!((exit, hit_list(&hits)), (0, vec!["CFG001 ontolint.toml:7:8".to_string()]));
+}
+
 #[test]
 fn bad_keys_and_values_are_errors_with_their_position() {
     let dir = catalog_with(None);
@@ -206,6 +217,17 @@ fn config_prints_the_effective_configuration() {
     let out = ontolint(dir.path(), &["config"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: toml::Table = toml::from_str(&stdout(&out)).unwrap();
+    // Regression: defaults that do not apply (no CHANGELOG.md, no snapshots/
+    // folder) were printed as if they did.
+    for key in ["changelog", "snapshots"] {
+        assert!(v.get(key).is_none(), "{}", stdout(&out));
+        assert!(stdout(&out).contains(&format!("# {key}: off")), "{}", stdout(&out));
+    }
+    std::fs::create_dir(dir.path().join("snapshots")).unwrap();
+    std::fs::write(dir.path().join("CHANGELOG.md"), "# Changelog\n").unwrap();
+    let printed = stdout(&ontolint(dir.path(), &["config"]));
+    assert!(!printed.contains(": off"), "{printed}");
+    let v: toml::Table = toml::from_str(&printed).unwrap();
     assert_eq!(v["changelog"].as_str(), Some("CHANGELOG.md"));
     assert_eq!(v["snapshots"].as_str(), Some("snapshots"));
     assert_eq!(v["never-sum"].to_string(), r#"[["sales.bookings_backlog", "sales.pipeline_value"]]"#);

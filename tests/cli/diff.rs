@@ -739,9 +739,16 @@ fn bump_write_rewrites_only_version_and_release_date() {
     // date too unless one is given explicitly.
     let out = repo.ontolint(&["bump", "--write"]);
     assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("already carries them"), "{}", stdout(&out));
     assert_eq!(repo.read(CATALOG), expected);
+    // Another date would overwrite the uncommitted release: refused (DESIGN §8)…
     let out = repo.ontolint(&["bump", "--write", "--date", "2026-12-24"]);
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stderr(&out).contains("uncommitted changes: ontology/catalog.json"), "{}", stderr(&out));
+    assert_eq!(repo.read(CATALOG), expected);
+    // …unless told to.
+    let out = repo.ontolint(&["bump", "--write", "--date", "2026-12-24", "--allow-dirty"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(repo.read(CATALOG), expected.replace("\"2026-12-03\"", "\"2026-12-24\""));
 }
 
@@ -1044,7 +1051,8 @@ fn bump_write_with_a_date_fixes_a_release_date_that_did_not_advance() {
     edit_wording(&repo);
     repo.release("1.0.1", "2026-01-15");
     assert_eq!(repo.diff(&[]).codes(), vec!["VER004"]);
-    let out = repo.ontolint(&["bump", "--write", "--date", "2026-12-03"]);
+    // catalog.json carries the uncommitted release: rewriting it needs --allow-dirty.
+    let out = repo.ontolint(&["bump", "--write", "--date", "2026-12-03", "--allow-dirty"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(repo.read(CATALOG).contains("\"releasedAt\": \"2026-12-03\""), "{}", repo.read(CATALOG));
     let d = repo.diff(&[]);
@@ -1226,7 +1234,8 @@ fn bump_write_keeps_permissions_and_symlinks() {
     std::fs::set_permissions(repo.file("catalog.real.json"), std::fs::Permissions::from_mode(0o644)).unwrap();
     // The link lives in the work tree only: `diff` reads the base from git objects.
     edit_formula(&repo);
-    let out = repo.ontolint(&["bump", "--write", "--date", "2026-12-03"]);
+    // The link replacing the committed file is itself an uncommitted change.
+    let out = repo.ontolint(&["bump", "--write", "--date", "2026-12-03", "--allow-dirty"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(std::fs::symlink_metadata(repo.file(CATALOG)).unwrap().file_type().is_symlink());
     let mode = std::fs::metadata(repo.file("catalog.real.json")).unwrap().permissions().mode() & 0o777;

@@ -207,6 +207,18 @@ fn completions_and_man_page_come_from_the_command_line() {
     assert_eq!(man.status.code(), Some(0));
     let page = stdout(&man);
     assert!(page.contains(".TH") && page.contains("ontolint"), "{page}");
+    // One self-contained page: every command and its options are on it (no
+    // `ontolint-check(1)` sub-pages that are never installed), and the exit status.
+    assert!(!page.contains("ontolint\\-check(1)"), "refers to sub-pages:\n{page}");
+    for needle in [
+        ".SS \"ontolint check\"",
+        ".SS \"ontolint diff\"",
+        "\\-\\-fail\\-on",
+        "\\-\\-allow\\-dirty",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(page.contains(needle), "`{needle}` missing:\n{page}");
+    }
     assert_eq!(ontolint(dir.path(), &["completions", "tcsh"]).status.code(), Some(2));
 }
 
@@ -226,4 +238,28 @@ fn a_link_out_of_the_catalog_is_not_written_through() {
     let check = ontolint(dir.path(), &["fmt", "--check"]);
     assert_eq!(check.status.code(), Some(1));
     assert!(stdout(&check).contains("ontology/sales/link.json: error: links to"), "{}", stdout(&check));
+}
+
+/// DESIGN §8: fmt never rewrites uncommitted work unless told to.
+#[test]
+fn fmt_refuses_files_with_uncommitted_changes_unless_allowed() {
+    let repo = super::git::Repo::base();
+    let rel = "ontology/sales/mrr.json";
+    scramble(repo.path(), rel);
+    let edited = read(repo.path(), rel);
+    let out = repo.ontolint(&["fmt"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("uncommitted changes") && err.contains(rel) && err.contains("--allow-dirty"), "{err}");
+    assert_eq!(read(repo.path(), rel), edited, "the uncommitted file was rewritten");
+    // --check reads only, so it is never refused.
+    assert_eq!(repo.ontolint(&["fmt", "--check"]).status.code(), Some(1));
+    // Once committed it is formatted; with --allow-dirty it is formatted at once.
+    repo.commit("scrambled");
+    assert_eq!(repo.ontolint(&["fmt"]).status.code(), Some(0));
+    assert_ne!(read(repo.path(), rel), edited);
+    scramble(repo.path(), rel);
+    let out = repo.ontolint(&["fmt", "--allow-dirty"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(repo.ontolint(&["fmt", "--check"]).status.code(), Some(0));
 }

@@ -287,7 +287,7 @@ fn github_step_summary_is_appended_never_truncated() {
     // The line break of the message stays in its table row.
     assert!(
         text.contains(
-            "| ontology/sales/mrr.json:32 | SCH001 | error | unknown property `owner,team: 100%<br>sales` |\n"
+            "| ontology/sales/mrr.json:32 | SCH001 | error | unknown property <code>owner,team: 100%<br>sales</code> |\n"
         ),
         "{text}"
     );
@@ -345,6 +345,10 @@ fn parse_junit(xml: &str) -> (BTreeMap<String, String>, Cases) {
                 let a = attrs(&e);
                 failure = Some((a["type"].clone(), a["message"].clone(), String::new()));
             }
+            // Findings that do not fail the run: kept as ("system-out", "", text).
+            Event::Start(e) if e.name().as_ref() == "system-out" => {
+                failure = Some(("system-out".into(), String::new(), String::new()));
+            }
             Event::Text(t) => {
                 if let Some(f) = failure.as_mut() {
                     f.2.push_str(&t);
@@ -355,7 +359,7 @@ fn parse_junit(xml: &str) -> (BTreeMap<String, String>, Cases) {
                     f.2.push_str(&format!("&{};", &*r));
                 }
             }
-            Event::End(e) if e.name().as_ref() == "failure" => {
+            Event::End(e) if matches!(e.name().as_ref(), "failure" | "system-out") => {
                 let (kind, message, raw) = failure.take().unwrap();
                 cases.last_mut().unwrap().1.push((kind, message, unescape(&raw)));
             }
@@ -370,7 +374,7 @@ fn parse_junit(xml: &str) -> (BTreeMap<String, String>, Cases) {
 #[test]
 fn junit_parses_back_with_a_testcase_per_file_and_a_failure_per_finding() {
     let dir = ci_catalog();
-    let out = run(dir.path(), &["check", "--format", "junit"]);
+    let out = run(dir.path(), &["check", "--format", "junit", "--fail-on", "info"]);
     assert_eq!(out.status.code(), Some(1));
     let (suite, cases) = parse_junit(&stdout(&out));
     assert_eq!(suite["name"], "ontolint");
@@ -391,6 +395,38 @@ fn junit_parses_back_with_a_testcase_per_file_and_a_failure_per_finding() {
     assert_eq!(broken[0].0, "FIL003");
     assert!(broken[0].2.starts_with("ontology/sales/win rate.json:3:3: error[FIL003] invalid JSON"));
     assert!(broken[0].1.contains("found `\"`"), "quotes survive escaping: {}", broken[0].1);
+}
+
+/// Regression: warnings were failures even when they do not fail the run.
+#[test]
+fn junit_failures_follow_fail_on() {
+    let dir = ci_catalog();
+    let all = run(dir.path(), &["check", "--format", "json", "--fail-on", "never"]);
+    let report: Value = serde_json::from_slice(&all.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let errors = findings.iter().filter(|f| f["severity"] == "error").count();
+    assert!(errors > 0 && errors < findings.len(), "the fixture has errors and lesser findings");
+    for (flag, failing) in [("error", errors), ("never", 0), ("info", findings.len())] {
+        let out = run(dir.path(), &["check", "--format", "junit", "--fail-on", flag]);
+        let (suite, cases) = parse_junit(&stdout(&out));
+        let all: Vec<&(String, String, String)> = cases.iter().flat_map(|(_, f)| f).collect();
+        let failures: Vec<_> = all.iter().filter(|f| f.0 != "system-out").collect();
+        assert_eq!(failures.len(), failing, "--fail-on {flag}");
+        let failing_cases = cases.iter().filter(|(_, f)| f.iter().any(|f| f.0 != "system-out")).count();
+        assert_eq!(suite["failures"], failing_cases.to_string(), "--fail-on {flag}");
+        // Nothing is dropped: the others are listed in the testcase's output.
+        let listed: usize = all
+            .iter()
+            .filter(|f| f.0 == "system-out")
+            .map(|f| {
+                f.2.lines().filter(|l| [": error[", ": warning[", ": info["].iter().any(|s| l.contains(s))).count()
+            })
+            .sum();
+        assert_eq!(failures.len() + listed, findings.len(), "--fail-on {flag}");
+    }
+    let (_, cases) = parse_junit(&stdout(&run(dir.path(), &["check", "--format", "junit"])));
+    let out = cases.iter().flat_map(|(_, f)| f).find(|f| f.0 == "system-out").unwrap();
+    assert!(out.2.contains(": warning[") || out.2.contains(": info["), "{}", out.2);
 }
 
 #[test]

@@ -189,6 +189,48 @@ fn pre_commit_hooks_gate_commits() {
     assert!(!repo.file("ontology/sales/win_rate.json").exists());
 }
 
+/// The shipped hooks exactly as they are (`language: rust`): pre-commit builds
+/// ontolint from this repository with cargo, then gates a commit. The build
+/// takes minutes, so this runs where `ONTOLINT_TEST_RUST_HOOKS=1` (set by
+/// `.ci/run`), and says why it is skipped elsewhere.
+#[test]
+fn shipped_rust_hooks_build_and_gate_a_commit() {
+    if std::env::var_os("ONTOLINT_TEST_RUST_HOOKS").is_none_or(|v| v != "1") {
+        println!(
+            "skipped: set ONTOLINT_TEST_RUST_HOOKS=1 to build the hooks with cargo through pre-commit (.ci/run does)"
+        );
+        return;
+    }
+    assert!(pre_commit_installed(), "ONTOLINT_TEST_RUST_HOOKS=1 but pre-commit is not installed");
+    let home = tempfile::tempdir().unwrap();
+    let repo = Repo::base();
+    repo.replace("ontology/sales/mrr.json", "{", "{,");
+    repo.git(&["add", "-A"]);
+    let try_repo = |hook: &str, files: &[&str]| {
+        let mut cmd = command("pre-commit", repo.path(), home.path());
+        // cargo and rustup find the machine's toolchain through HOME.
+        if let Some(h) = std::env::var_os("HOME") {
+            cmd.env("HOME", h);
+        }
+        cmd.arg("try-repo").arg(MANIFEST_DIR).arg(hook);
+        if files.is_empty() {
+            cmd.arg("--all-files");
+        } else {
+            cmd.arg("--files").args(files);
+        }
+        run(cmd)
+    };
+    let (code, out) = try_repo("ontolint-check", &["ontology/sales/mrr.json"]);
+    assert_eq!(code, 1, "the built hook should reject a broken KPI:\n{out}");
+    assert!(out.contains("FIL003") && out.contains("ontology/sales/mrr.json"), "no FIL003 at the file:\n{out}");
+    repo.replace("ontology/sales/mrr.json", "{,", "{");
+    repo.git(&["add", "-A"]);
+    let (code, out) = try_repo("ontolint-check", &["ontology/sales/mrr.json"]);
+    assert_eq!(code, 0, "the built hook rejected a valid KPI:\n{out}");
+    let (code, out) = try_repo("ontolint-diff", &[]);
+    assert_eq!(code, 0, "ontolint-diff on an unchanged catalog:\n{out}");
+}
+
 /// The first fenced block of `lang` in README.md that contains `needle`.
 fn readme_block(lang: &str, needle: &str) -> String {
     let readme = std::fs::read_to_string(Path::new(MANIFEST_DIR).join("README.md")).unwrap();

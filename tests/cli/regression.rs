@@ -151,9 +151,10 @@ fn symbolic_links_are_followed_and_dangling_ones_named() {
     let (_, hits, _) = check(dir.path(), &[]);
     assert!(hits.iter().any(|h| h.file == "ontology/sales/linked.json" && h.code == "IDN002"), "{hits:?}");
     std::os::unix::fs::symlink("nowhere.json", dir.path().join("ontology/sales/dangling.json")).unwrap();
-    let out = ontolint(dir.path(), &["check"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("dangling.json"));
+    // A dangling link is that file's finding (FIL005), named with its path.
+    let (exit, hits, _) = check(dir.path(), &[]);
+    assert_eq!(exit, 1);
+    assert!(hits.iter().any(|h| h.file == "ontology/sales/dangling.json" && h.code == "FIL005"), "{hits:?}");
 }
 
 #[test]
@@ -383,4 +384,28 @@ fn the_ontology_folder_can_be_named_in_the_config() {
     assert!(config.contains("ontology = \"kpis\""), "{config}");
     write(dir.path(), "ontolint.toml", "ontology = \"../elsewhere\"\n");
     assert_eq!(ontolint(dir.path(), &["check"]).status.code(), Some(2));
+}
+
+/// A dangling link stopped `check` and `fmt` with exit 2 (input unreadable)
+/// instead of being one file's finding.
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_is_one_files_finding_not_the_end_of_the_run() {
+    let dir = catalog_with(None);
+    std::os::unix::fs::symlink("gone.json", dir.path().join("ontology/sales/ghost.json")).unwrap();
+    // A KPI that refers to the link's id still resolves: no cascade.
+    let arr = std::fs::read_to_string(dir.path().join("ontology/sales/arr.json")).unwrap();
+    write(
+        dir.path(),
+        "ontology/sales/arr.json",
+        arr.replacen("\"relatedKpiIds\": [", "\"relatedKpiIds\": [\"sales.ghost\", ", 1),
+    );
+    let (exit, hits, _) = check(dir.path(), &[]);
+    let found: Vec<String> = hits.iter().map(|h| format!("{} {}:{}:{}", h.code, h.file, h.line, h.column)).collect();
+    assert_eq!((exit, found), (1, vec!["FIL005 ontology/sales/ghost.json:1:1".to_string()]));
+    let out = ontolint(dir.path(), &["fmt", "--check"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("ontology/sales/ghost.json: error:") && text.contains("gone.json"), "{text}");
+    assert!(text.contains("1 with errors"), "the other files are still formatted: {text}");
 }

@@ -22,6 +22,19 @@ pub fn copy_tree(from: &Path, to: &Path) {
             for line in std::fs::read_to_string(entry.path()).unwrap().lines().filter(|l| !l.trim().is_empty()) {
                 std::fs::remove_file(to.join(line.trim())).unwrap();
             }
+        } else if entry.file_name() == "symlinks" {
+            // A file named `symlinks` lists `path -> target` links to create
+            // (root-relative path; the target as the link will hold it).
+            for line in std::fs::read_to_string(entry.path()).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+                let (link, target) = line.split_once(" -> ").unwrap();
+                let link = to.join(link.trim());
+                std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+                let _ = std::fs::remove_file(&link);
+                #[cfg(unix)]
+                std::os::unix::fs::symlink(target.trim(), &link).unwrap();
+                #[cfg(not(unix))]
+                panic!("fixture links need a unix file system: {}", link.display());
+            }
         } else if !["expected", "README.md"].contains(&entry.file_name().to_str().unwrap_or("")) {
             std::fs::copy(entry.path(), &dest).unwrap();
         }

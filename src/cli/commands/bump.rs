@@ -66,17 +66,25 @@ pub fn run(cli: &Cli, args: &BumpArgs) -> Result<u8> {
     if args.write {
         let root = crate::config::find_root(cli.root.as_deref(), &std::env::current_dir().unwrap_or_default())?;
         let dir = crate::config::Config::load(&root)?.ontology_dir().to_string();
-        write_manifest(&root.join(&dir).join("catalog.json"), &version.to_string(), &release_date)?;
-        crate::cli::print(&format!("{text}wrote {dir}/catalog.json\n"))?;
+        let rel = format!("{dir}/catalog.json");
+        let path = root.join(&rel);
+        let (old, new) = manifest_with(&path, &version.to_string(), &release_date)?;
+        if old == new {
+            crate::cli::print(&format!("{text}{rel} already carries them\n"))?;
+            return Ok(0);
+        }
+        crate::cli::write::refuse_uncommitted(&root, std::slice::from_ref(&rel), args.allow_dirty)?;
+        crate::cli::write::write_atomic(&path, new.as_bytes())?;
+        crate::cli::print(&format!("{text}wrote {rel}\n"))?;
     } else {
         crate::cli::print(&text)?;
     }
     Ok(0)
 }
 
-/// Replaces the version and releasedAt values in catalog.json, keeping every
-/// other byte, and writes it atomically (temporary file + rename).
-fn write_manifest(path: &Path, version: &str, date: &str) -> Result<()> {
+/// catalog.json as it is, and with its version and releasedAt values
+/// replaced, every other byte kept.
+fn manifest_with(path: &Path, version: &str, date: &str) -> Result<(String, String)> {
     let path = path.to_path_buf();
     let text = std::fs::read_to_string(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
     let start = usize::from(text.starts_with('\u{feff}')) * 3;
@@ -101,8 +109,7 @@ fn write_manifest(path: &Path, version: &str, date: &str) -> Result<()> {
     for (span, value) in edits {
         out.replace_range(span, &value);
     }
-    crate::cli::write::write_atomic(&path, out.as_bytes())?;
-    Ok(())
+    Ok((text, out))
 }
 
 fn plural(n: usize) -> String {

@@ -22,6 +22,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
         )?)
     };
     let outcome = crate::check::run_with(&source, only.as_deref(), &policy)?;
+    let fail_at = crate::cli::report::fail_at(args.report.deny_warnings, args.report.fail_on);
     let run = crate::cli::report::Run {
         command: "check",
         sources: crate::render::Sources {
@@ -33,9 +34,10 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
         only: only.as_deref(),
         verdict: None,
         versioning: None,
+        fail_at,
     };
     run.emit(args.report.format, &args.report.output, cli.color.enabled())?;
-    let code = crate::cli::report::exit_code(&outcome.findings, args.report.deny_warnings, args.report.fail_on);
+    let code = crate::cli::report::exit_code(&outcome.findings, fail_at);
     // The process exits next: freeing every parsed file one by one would cost
     // more than a quarter of the run on a large catalog (see benches/check.rs).
     std::mem::forget(outcome);

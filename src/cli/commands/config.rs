@@ -6,7 +6,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
     let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
     let root = crate::config::find_root(cli.root.as_deref(), &cwd)?;
     let config = crate::config::Config::load(&root)?;
-    crate::cli::print(&config.effective_toml())?;
+    crate::cli::print(&config.effective_toml(&root))?;
     Ok(0)
 }
 

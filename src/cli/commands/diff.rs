@@ -38,6 +38,7 @@ pub fn run(cli: &Cli, args: &DiffArgs) -> Result<u8> {
         base: Some((&outcome.base, &outcome.base_rev)),
         config: outcome.config_text.as_deref().map(|t| (crate::config::CONFIG_FILE, t)),
     };
+    let fail_at = crate::cli::report::fail_at(args.report.deny_warnings, args.report.fail_on);
     let run = crate::cli::report::Run {
         command: "diff",
         sources,
@@ -46,9 +47,10 @@ pub fn run(cli: &Cli, args: &DiffArgs) -> Result<u8> {
         only: None,
         verdict: Some(verdict(&outcome)),
         versioning: Some(versioning(&outcome)),
+        fail_at,
     };
     run.emit(args.report.format, &args.report.output, cli.color.enabled())?;
-    let code = crate::cli::report::exit_code(&outcome.findings, args.report.deny_warnings, args.report.fail_on);
+    let code = crate::cli::report::exit_code(&outcome.findings, fail_at);
     // As in `check`: the process exits next, freeing two parsed catalogs is wasted time.
     std::mem::forget(outcome);
     Ok(code)

@@ -35,6 +35,7 @@ pub fn run(cli: &Cli, args: &FmtArgs) -> Result<u8> {
     let root_abs = std::fs::canonicalize(&root).map_err(|source| Error::Read { path: root.clone(), source })?;
     let mut report = String::new();
     let (mut changed, mut errors) = (0usize, 0usize);
+    let mut pending = Vec::new();
     for rel in &files {
         let bytes = match source.read(rel) {
             Ok(b) => b,
@@ -73,7 +74,14 @@ pub fn run(cli: &Cli, args: &FmtArgs) -> Result<u8> {
             report.push_str(&format!("would reformat {rel}\n"));
             continue;
         }
-        crate::cli::write::write_atomic(&path, formatted.as_bytes())?;
+        pending.push((rel.clone(), path, formatted));
+    }
+    if !args.check {
+        let rels: Vec<String> = pending.iter().map(|(rel, ..)| rel.clone()).collect();
+        crate::cli::write::refuse_uncommitted(&root, &rels, args.allow_dirty)?;
+    }
+    for (rel, path, formatted) in &pending {
+        crate::cli::write::write_atomic(path, formatted.as_bytes())?;
         report.push_str(&format!("reformatted {rel}\n"));
     }
     let verb = if args.check { "would be reformatted" } else { "reformatted" };
