@@ -115,3 +115,39 @@ fn info_findings_never_fail() {
     assert_eq!(hits.iter().map(|h| h.code.as_str()).collect::<Vec<_>>(), vec!["EDT005"]);
     assert_eq!(exit, 0);
 }
+
+/// A copy of the shipped catalog, with the real standards registry (SMSB and its notice).
+fn shipped_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    super::common::copy_tree(&shipped().join("ontology"), &dir.path().join("ontology"));
+    dir
+}
+
+#[test]
+fn smsb_kpi_with_an_altered_or_missing_notice_fails_tir006_at_the_notice() {
+    let dir = shipped_copy();
+    let rel = "ontology/sales/arr.json";
+    let original = std::fs::read_to_string(dir.path().join(rel)).unwrap();
+    let notice = "This catalog is independent and is not affiliated with, sponsored by or endorsed by the SMSB.";
+    assert!(original.contains(notice), "the shipped SMSB notice changed: update this test");
+    // The notice line is line 36; its value starts after `    "attributionNotice": ` (col 26).
+    let line = original.lines().position(|l| l.contains("\"attributionNotice\"")).unwrap() + 1;
+    for edited in [
+        original.replace(notice, "This catalog is affiliated with the SMSB."),
+        original.replace(notice, &notice.replace("not affiliated", "not  affiliated")),
+    ] {
+        write(dir.path(), rel, &edited);
+        let (exit, hits, _) = check(dir.path(), &[]);
+        let got: Vec<String> = hits.iter().map(Hit::to_string).collect();
+        assert_eq!(exit, 1);
+        assert_eq!(got, vec![format!("TIR006 {rel}:{line}:26")], "{got:?}");
+    }
+    let start = original.find("\"attributionNotice\": \"").unwrap() + "\"attributionNotice\": ".len();
+    let end = start + original[start..].find("\"\n").unwrap() + 1;
+    write(dir.path(), rel, format!("{}null{}", &original[..start], &original[end..]));
+    let (exit, hits, report) = check(dir.path(), &[]);
+    let got: Vec<String> = hits.iter().map(Hit::to_string).collect();
+    assert_eq!((exit, got), (1, vec![format!("TIR006 {rel}:{line}:26")]));
+    let message = report["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("SaaS Metrics Standards Board"), "{message}");
+}

@@ -1400,3 +1400,45 @@ fn diff_reads_a_renamed_ontology_folder_from_git() {
     assert_eq!(d.change_list(), strs(&["formula-changed sales.win_rate /formula patch"]), "{d:#?}");
     assert!(d.hit_list().iter().any(|h| h.contains("kpis/catalog.json")), "{:?}", d.hit_list());
 }
+
+/// Back-attribution on the shipped catalog, with the real SMSB registry entry:
+/// a minor change, and the promoted KPI without SMSB's notice fails TIR006.
+#[test]
+fn back_attribution_to_smsb_in_the_shipped_catalog_needs_its_notice() {
+    let repo = Repo::empty();
+    copy_tree(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology"), &repo.file("ontology"));
+    repo.commit("shipped catalog");
+    let rel = "ontology/sales/new_arr.json";
+    let editorial = repo.read(rel);
+    let source_start = editorial.find("  \"definitionSource\": {").unwrap();
+    let source_end = source_start + editorial[source_start..].find("  },\n").unwrap() + "  },\n".len();
+    let promoted = |notice: &str| {
+        format!(
+            "{}  \"definitionSource\": {{\n    \"tier\": \"published\",\n    \"sourceName\": \"SaaS Metrics Standards Board\",\n    \"sourceUrl\": \"https://www.saasmetricsboard.com/new-arr\",\n    \"sectionRef\": \"New ARR\",\n    \"publicationDate\": \"2024-05-01\",\n    \"attributionNotice\": {notice}\n  }},\n{}",
+            &editorial[..source_start],
+            &editorial[source_end..]
+        )
+    };
+    repo.write(rel, promoted("null"));
+    let catalog = repo.read("ontology/catalog.json");
+    let version = serde_json::from_str::<serde_json::Value>(&catalog).unwrap()["version"].as_str().unwrap().to_string();
+    let next = semver::Version::parse(&version).map(|v| format!("{}.{}.0", v.major, v.minor + 1)).unwrap();
+    repo.release(&next, "2027-01-15");
+    let d = repo.diff(&[]);
+    assert_verdict(&d, "minor", Some("minor"), &["promoted sales.new_arr /definitionSource/tier minor"]);
+    let line = promoted("null").lines().position(|l| l.contains("\"attributionNotice\"")).unwrap() + 1;
+    assert_eq!(d.hit_list(), vec![format!("TIR006 {rel}:{line}:26")]);
+    assert_eq!(d.exit, 1);
+    // With SMSB's notice exactly as standards.json requires, it passes.
+    let registry: serde_json::Value = serde_json::from_str(&repo.read("ontology/standards.json")).unwrap();
+    let notice = registry["standards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "SaaS Metrics Standards Board")
+        .map(|s| s["attributionNotice"].to_string())
+        .unwrap();
+    repo.write(rel, promoted(&notice));
+    let d = repo.diff(&[]);
+    assert_eq!((d.exit, d.hit_list()), (0, vec![]));
+}
