@@ -34,7 +34,7 @@ pub fn run(source: &dyn Source, only: Option<&[String]>) -> Result<Outcome> {
 /// `--ignore`), applied to the whole catalog's findings before `only` narrows
 /// them, so an ignore of a file outside `only` is not reported as unused.
 pub fn run_with(source: &dyn Source, only: Option<&[String]>, policy: &Policy) -> Result<Outcome> {
-    let catalog = crate::model::load(source)?;
+    let mut catalog = crate::model::load(source)?;
     if !catalog.files.iter().any(|f| f.kind == FileKind::Catalog) {
         return Err(Error::config(
             format!("`{}/catalog.json` not found in {}", source.ontology_dir(), source.describe()),
@@ -46,6 +46,12 @@ pub fn run_with(source: &dyn Source, only: Option<&[String]>, policy: &Policy) -
             format!("no KPI files found under `{}/<domain>/` in {}", source.ontology_dir(), source.describe()),
             Some("a KPI lives at ontology/<domain>/<slug>.json".into()),
         ));
+    }
+    // Disputes about KPIs missing now are judged against the git history,
+    // searched only when there are such disputes.
+    let missing = catalog.disputed_missing_kpis();
+    if !missing.is_empty() {
+        catalog.past_kpis = source.past_kpis(&missing);
     }
     let findings = crate::rules::run(&catalog, None);
     let mut findings = crate::suppress::apply(findings, policy, &|m| !matches!(m.scope, Scope::Diff | Scope::Config));

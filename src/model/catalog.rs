@@ -15,6 +15,9 @@ pub struct Catalog {
     /// standards.json exists but could not be read as a registry: tier rules
     /// that need it stay silent (its own findings say why).
     pub standards_broken: bool,
+    /// What the git history says about disputed KPIs missing now (set by
+    /// `check` when a dispute names one).
+    pub past_kpis: crate::source::PastKpis,
     /// rogueId → indices into `kpis`, in file order.
     by_id: HashMap<String, Vec<usize>>,
     /// Ids implied by the paths of KPI files that could not be read as KPIs.
@@ -44,6 +47,7 @@ impl Catalog {
             disputes: Vec::new(),
             flows: Vec::new(),
             standards_broken,
+            past_kpis: crate::source::PastKpis::NotSearched,
             by_id,
             unreadable_ids,
         }
@@ -67,6 +71,15 @@ impl Catalog {
     /// The disputes about a KPI, in file order.
     pub fn disputes_on<'a>(&'a self, kpi: &'a str) -> impl Iterator<Item = &'a Dispute> + 'a {
         self.disputes.iter().filter(move |d| d.kpi.as_deref() == Some(kpi))
+    }
+
+    /// rogueIds that disputes name but the catalog does not have, sorted, once each.
+    pub fn disputed_missing_kpis(&self) -> Vec<String> {
+        let mut ids: Vec<String> =
+            self.disputes.iter().filter_map(|d| d.kpi.clone()).filter(|k| !self.resolves(k)).collect();
+        ids.sort();
+        ids.dedup();
+        ids
     }
 
     /// The version in catalog.json, when it is valid semver.

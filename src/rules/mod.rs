@@ -6,6 +6,7 @@ pub mod removed;
 mod sink;
 
 mod config;
+mod dispute;
 mod editorial;
 mod file;
 mod identity;
@@ -99,6 +100,16 @@ pub const RULES: &[&dyn Rule] = &[
     &versioning::KpiUnreadable,
     &snapshot::SnapshotModified,
     &snapshot::SnapshotMissing,
+    &dispute::DisputeIdMismatch,
+    &dispute::UnknownDisputedKpi,
+    &dispute::DecidedBeforeOpened,
+    &dispute::MissingDecision,
+    &dispute::UnexpectedDecision,
+    &dispute::ReleaseAfterCatalogVersion,
+    &dispute::UpheldAttributionUnpublished,
+    &dispute::FinalStatusChanged,
+    &dispute::DemotionWithoutUpheldDispute,
+    &dispute::ChangeWithPendingDispute,
     &config::UnusedIgnore,
     &config::ExpiredIgnore,
 ];

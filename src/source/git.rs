@@ -7,7 +7,7 @@
 use super::{ONTOLOGY_DIR, Source};
 use crate::error::{Error, Result};
 use git2::{ErrorCode, ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// A repository holding a catalog, possibly in a sub-folder.
@@ -303,6 +303,44 @@ impl GitRepo {
             })
             .cloned()
             .collect()
+    }
+
+    /// Which of the rogueIds `ids` had a KPI file in some commit reachable from
+    /// HEAD: `<ontology>/<domain>/<slug>.json`, the one place a KPI may live
+    /// (IDN002). Path lookups only; the walk stops once every id is found.
+    pub fn kpis_in_history(&self, ids: &[String]) -> Result<BTreeSet<String>> {
+        let mut wanted: BTreeMap<&str, String> = ids
+            .iter()
+            .filter_map(|id| {
+                let (domain, slug) = id.split_once('.')?;
+                Some((id.as_str(), format!("{}{}/{domain}/{slug}.json", self.prefix, self.dir)))
+            })
+            .collect();
+        let mut found = BTreeSet::new();
+        if self.repo.head().is_err() {
+            return Ok(found);
+        }
+        let mut walk = self.repo.revwalk().map_err(|e| git_err(e, "cannot walk the history"))?;
+        walk.push_head().map_err(|e| git_err(e, "cannot walk the history from HEAD"))?;
+        for oid in walk {
+            if wanted.is_empty() {
+                break;
+            }
+            let oid = oid.map_err(|e| git_err(e, "cannot walk the history"))?;
+            let tree = self
+                .repo
+                .find_commit(oid)
+                .and_then(|c| c.tree())
+                .map_err(|e| git_err(e, "cannot read a commit of the history"))?;
+            wanted.retain(|id, path| {
+                let hit = tree.get_path(Path::new(path.as_str())).is_ok();
+                if hit {
+                    found.insert((*id).to_string());
+                }
+                !hit
+            });
+        }
+        Ok(found)
     }
 
     /// HEAD's commit.

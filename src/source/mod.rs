@@ -27,4 +27,25 @@ pub trait Source: Sync {
     fn ontology_dir(&self) -> &str {
         ONTOLOGY_DIR
     }
+
+    /// Which of the rogueIds `ids` (absent from this state) the catalog's git
+    /// history has had: only a work tree inside a repository can say.
+    fn past_kpis(&self, _ids: &[String]) -> PastKpis {
+        PastKpis::NoHistory(format!("{} has no git history to search", self.describe()))
+    }
+}
+
+/// What the git history says about KPIs a catalog no longer has (disputes
+/// about a removed KPI stay valid). Searched only when a dispute names a KPI
+/// that is missing now, so `check` stays fast.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum PastKpis {
+    /// No search was made (no dispute names a missing KPI).
+    #[default]
+    NotSearched,
+    /// There is no history to search; the reason, for the help line.
+    NoHistory(String),
+    /// The ids found in some commit reachable from HEAD; `shallow` when the
+    /// clone's history is cut short (an id may be older than it).
+    Searched { found: std::collections::BTreeSet<String>, shallow: bool },
 }

@@ -112,6 +112,17 @@ impl Source for WorkTree {
     fn ontology_dir(&self) -> &str {
         &self.dir
     }
+
+    fn past_kpis(&self, ids: &[String]) -> super::PastKpis {
+        let searched = super::git::GitRepo::open(&self.root).and_then(|repo| {
+            let repo = repo.with_ontology_dir(&self.dir);
+            Ok((repo.kpis_in_history(ids)?, repo.is_shallow()))
+        });
+        match searched {
+            Ok((found, shallow)) => super::PastKpis::Searched { found, shallow },
+            Err(e) => super::PastKpis::NoHistory(e.to_string()),
+        }
+    }
 }
 
 /// A symbolic link named `*.json` whose target does not exist.
