@@ -8,6 +8,7 @@ mod git;
 mod check;
 mod config;
 mod diff;
+mod disputes;
 mod exit_codes;
 mod fmt;
 mod formats;
