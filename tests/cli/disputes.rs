@@ -128,3 +128,28 @@ fn dispute_schema_reports_id_form_impossible_dates_and_bad_urls_at_the_value() {
     );
     assert_eq!(exit, 1);
 }
+
+/// The shipped catalog exercises the process: an open attribution dispute, an
+/// upheld one released in the current version (its KPI published), a rejected one.
+#[test]
+fn shipped_catalog_has_open_upheld_and_rejected_disputes() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology");
+    let read = |p: std::path::PathBuf| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    };
+    let version = read(root.join("catalog.json"))["version"].as_str().unwrap().to_string();
+    let mut disputes: Vec<serde_json::Value> =
+        std::fs::read_dir(root.join("disputes")).unwrap().map(|e| read(e.unwrap().path())).collect();
+    disputes.sort_by_key(|d| d["id"].as_str().unwrap().to_string());
+    assert!(disputes.len() >= 3, "{disputes:?}");
+    let with = |status: &str, kind: Option<&str>| {
+        disputes.iter().find(|d| d["status"] == status && kind.is_none_or(|k| d["kind"] == k)).cloned()
+    };
+    assert!(with("open", Some("attribution")).is_some(), "no open attribution dispute");
+    assert!(with("rejected", None).is_some(), "no rejected dispute");
+    let upheld = with("upheld", Some("attribution")).expect("an upheld attribution dispute");
+    assert_eq!(upheld["decision"]["releasedIn"], version.as_str());
+    let (domain, slug) = upheld["kpi"].as_str().unwrap().split_once('.').unwrap();
+    let kpi = read(root.join(domain).join(format!("{slug}.json")));
+    assert_eq!(kpi["definitionSource"]["tier"], "published");
+}
