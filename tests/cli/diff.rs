@@ -157,10 +157,27 @@ fn demotion_requires_major() {
     assert_eq!(d.changes()[0]["detail"], "was anchored to Example Standards Council");
     assert_eq!(
         d.hit_list(),
-        strs(&["VER001 ontology/catalog.json:2:14", "VER002 ontology/finance/net_burn.json:22:13"])
+        strs(&[
+            "DSP009 ontology/finance/net_burn.json:22:13",
+            "VER001 ontology/catalog.json:2:14",
+            "VER002 ontology/finance/net_burn.json:22:13"
+        ])
     );
     repo.release("2.0.0", "2026-02-01");
-    assert_eq!(repo.diff(&[]).exit, 0);
+    // A major release is not enough: the demotion rests on an upheld dispute
+    // released in that version.
+    let d = repo.diff(&[]);
+    assert_eq!((d.exit, d.hit_list()), (1, strs(&["DSP009 ontology/finance/net_burn.json:22:13"])));
+    assert!(d.findings_of("DSP009")[0]["message"].as_str().unwrap().contains("released in 2.0.0"));
+    repo.write(
+        "ontology/disputes/DSP-0001.json",
+        r#"{"id": "DSP-0001", "kpi": "finance.net_burn", "kind": "tier", "status": "upheld",
+ "openedAt": "2026-01-20", "raisedBy": "Test board member", "claim": "The council withdrew its definition.",
+ "evidence": [], "decision": {"decidedAt": "2026-01-30", "summary": "Demoted to editorial.", "releasedIn": "2.0.0"}}
+"#,
+    );
+    let d = repo.diff(&[]);
+    assert_eq!((d.exit, d.hit_list()), (0, vec![]));
 }
 
 #[test]
