@@ -1,14 +1,16 @@
+use crate::model::Dispute;
 use crate::rules::{Check, Context, Sink, declare_rule};
 
 declare_rule! {
-    /// A dispute that was upheld, rejected or withdrawn changes status.
+    /// A dispute that was upheld, rejected or withdrawn changes status or is removed.
     ///
     /// ## Why
     /// Upheld, rejected and withdrawn are final (DESIGN §2.4): the catalog's
     /// releases and their changelog rest on them. Reopening a decided dispute
     /// rewrites that record; a new challenge to the same KPI is a new dispute
-    /// with its own id. Disputes are matched by file between the base and the
-    /// head.
+    /// with its own id. Removing a decided dispute's file is reported too (its
+    /// status is then `removed`). Disputes are matched by file between the
+    /// base and the head, else by id (a renamed file).
     ///
     /// ## Example
     /// ```text
@@ -32,22 +34,39 @@ declare_rule! {
 impl Check for FinalStatusChanged {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let Some(diff) = cx.diff else { return };
-        for head in &cx.catalog.disputes {
-            let path = &cx.catalog.files[head.file].path;
-            let Some(base) = diff.base.disputes.iter().find(|b| diff.base.files[b.file].path == *path) else {
-                continue;
-            };
-            let (Some(was), Some(now)) = (base.status, head.status) else { continue };
-            if was.is_final() && now != was {
-                out.report(head.file, "/status")
-                    .arg("dispute", head.name())
-                    .arg("was", was.as_str())
-                    .arg("now", now.as_str())
-                    .help(format!(
-                        "restore `\"status\": \"{}\"`; a new challenge is a new dispute file that cites `{}`",
-                        was.as_str(),
-                        head.name()
-                    ));
+        let path = |c: &crate::model::Catalog, d: &Dispute| c.files[d.file].path.clone();
+        for base in &diff.base.disputes {
+            let Some(was) = base.status.filter(|s| s.is_final()) else { continue };
+            // Matched by file, else by id (a renamed file).
+            let head = cx
+                .catalog
+                .disputes
+                .iter()
+                .find(|h| path(cx.catalog, h) == path(diff.base, base))
+                .or_else(|| cx.catalog.disputes.iter().find(|h| h.id.is_some() && h.id == base.id));
+            let help = format!(
+                "restore `\"status\": \"{}\"`; a new challenge is a new dispute file that cites `{}`",
+                was.as_str(),
+                base.name()
+            );
+            match head {
+                Some(head) => {
+                    let Some(now) = head.status.filter(|now| *now != was) else { continue };
+                    out.report(head.file, "/status")
+                        .arg("dispute", head.name())
+                        .arg("was", was.as_str())
+                        .arg("now", now.as_str())
+                        .help(help);
+                }
+                // A dispute file that does not parse in the head is its own finding.
+                None if cx.catalog.files.iter().any(|f| f.path == path(diff.base, base)) => {}
+                None => {
+                    out.report_base_file(base.file, "/status")
+                        .arg("dispute", base.name())
+                        .arg("was", was.as_str())
+                        .arg("now", "removed")
+                        .help(format!("restore `{}`: a decided dispute stays on record", path(diff.base, base)));
+                }
             }
         }
     }
