@@ -163,6 +163,15 @@ impl Report<'_, '_> {
         self
     }
 
+    /// Names the KPI the finding is about when the file is not the KPI's own
+    /// (a dispute record): JSON `kpi`, the fingerprint, per-KPI reports.
+    pub fn about(mut self, kpi: Option<&str>) -> Self {
+        if let Some(kpi) = kpi {
+            self.finding().kpi = Some(kpi.to_string());
+        }
+        self
+    }
+
     pub fn help(mut self, text: impl Into<String>) -> Self {
         self.finding().help = Some(text.into());
         self

@@ -153,3 +153,15 @@ fn shipped_catalog_has_open_upheld_and_rejected_disputes() {
     let kpi = read(root.join(domain).join(format!("{slug}.json")));
     assert_eq!(kpi["definitionSource"]["tier"], "published");
 }
+
+/// A finding in a dispute file names the disputed KPI (JSON `kpi`), so
+/// per-KPI views list it.
+#[test]
+fn dispute_findings_name_the_disputed_kpi() {
+    let dir = catalog_with(None);
+    write(dir.path(), "ontology/disputes/DSP-0001.json", dispute("DSP-0002", "sales.win_rate"));
+    let (_, _, report) = check(dir.path(), &[]);
+    let f = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "DSP001").expect("DSP001");
+    assert_eq!(f["kpi"], "sales.win_rate");
+    assert_eq!(f["file"], "ontology/disputes/DSP-0001.json");
+}

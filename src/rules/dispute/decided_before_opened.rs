@@ -37,6 +37,7 @@ impl Check for DecidedBeforeOpened {
             let (Ok(a), Ok(b)) = (opened.parse::<Date>(), decided.parse::<Date>()) else { continue };
             if b < a {
                 out.report(d.file, "/decision/decidedAt")
+                    .about(d.kpi.as_deref())
                     .arg("dispute", d.name())
                     .arg("decided", decided)
                     .arg("opened", opened)

@@ -38,6 +38,7 @@ impl Check for DisputeIdMismatch {
             let Some(id) = &d.id else { continue };
             if *id != d.file_stem {
                 out.report(d.file, "/id")
+                    .about(d.kpi.as_deref())
                     .arg("id", id)
                     .arg("file", &d.file_stem)
                     .help(format!("rename the file to `{id}.json`, or set `\"id\": \"{}\"`", d.file_stem));

@@ -53,6 +53,7 @@ impl Check for FinalStatusChanged {
                 Some(head) => {
                     let Some(now) = head.status.filter(|now| *now != was) else { continue };
                     out.report(head.file, "/status")
+                        .about(head.kpi.as_deref())
                         .arg("dispute", head.name())
                         .arg("was", was.as_str())
                         .arg("now", now.as_str())
@@ -62,6 +63,7 @@ impl Check for FinalStatusChanged {
                 None if cx.catalog.files.iter().any(|f| f.path == path(diff.base, base)) => {}
                 None => {
                     out.report_base_file(base.file, "/status")
+                        .about(base.kpi.as_deref())
                         .arg("dispute", base.name())
                         .arg("was", was.as_str())
                         .arg("now", "removed")

@@ -42,6 +42,7 @@ impl Check for MissingDecision {
                 continue;
             }
             out.report(d.file, "/status")
+                .about(d.kpi.as_deref())
                 .arg("dispute", d.name())
                 .arg("status", status.as_str())
                 .help("add `\"decision\": {\"decidedAt\": \"YYYY-MM-DD\", \"summary\": \"…\"}` (and `releasedIn` when a release carries it)");

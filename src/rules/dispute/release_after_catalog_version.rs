@@ -38,6 +38,7 @@ impl Check for ReleaseAfterCatalogVersion {
             let Some(released) = released_in(d).filter(|r| *r > version) else { continue };
             let r = out
                 .report(d.file, "/decision/releasedIn")
+                .about(d.kpi.as_deref())
                 .arg("dispute", d.name())
                 .arg("released", &released)
                 .arg("version", &version)

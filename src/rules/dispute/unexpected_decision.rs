@@ -38,6 +38,7 @@ impl Check for UnexpectedDecision {
                 continue;
             }
             out.report(d.file, "/decision")
+                .about(d.kpi.as_deref())
                 .on_key()
                 .arg("dispute", d.name())
                 .arg("status", status.as_str())

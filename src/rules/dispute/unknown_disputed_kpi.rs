@@ -59,7 +59,7 @@ impl Check for UnknownDisputedKpi {
                 ),
                 PastKpis::NotSearched => "check the spelling of the rogueId".to_string(),
             };
-            out.report(d.file, "/kpi").arg("dispute", d.name()).arg("kpi", kpi).help(help);
+            out.report(d.file, "/kpi").about(d.kpi.as_deref()).arg("dispute", d.name()).arg("kpi", kpi).help(help);
         }
     }
 }
