@@ -18,6 +18,7 @@ pub enum Category {
     Editorial,
     Versioning,
     Snapshot,
+    Flow,
     Config,
 }
 
@@ -32,6 +33,7 @@ impl Category {
         Category::Editorial,
         Category::Versioning,
         Category::Snapshot,
+        Category::Flow,
         Category::Config,
     ];
 
@@ -46,6 +48,7 @@ impl Category {
             Category::Editorial => "EDT",
             Category::Versioning => "VER",
             Category::Snapshot => "SNP",
+            Category::Flow => "FLW",
             Category::Config => "CFG",
         }
     }
@@ -61,6 +64,7 @@ impl Category {
             Category::Editorial => "editorial",
             Category::Versioning => "versioning",
             Category::Snapshot => "snapshot",
+            Category::Flow => "flow",
             Category::Config => "config",
         }
     }
