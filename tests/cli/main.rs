@@ -9,6 +9,7 @@ mod check;
 mod config;
 mod diff;
 mod exit_codes;
+mod flows;
 mod fmt;
 mod formats;
 mod formats_ci;
