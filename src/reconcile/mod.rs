@@ -85,7 +85,7 @@ struct Filled {
 /// an error naming the first missing one when it gives some but not all.
 fn fill(values: &Values, period: &Period, flow: &Flow, start: &str, end: &str) -> Result<Option<Filled>> {
     let mut wanted: Vec<(&str, &str, String, Option<Sign>)> =
-        vec![("opening", start, "start".to_string(), None), ("closing", end, "end".to_string(), None)];
+        vec![("opening", start, "the start".to_string(), None), ("closing", end, "the end".to_string(), None)];
     for line in &flow.lines {
         let Some(kpi) = &line.kpi else { continue };
         wanted.push(("movements", kpi, format!("line {}", line.index + 1), line.sign));
@@ -101,7 +101,7 @@ fn fill(values: &Values, period: &Period, flow: &Flow, start: &str, end: &str) -
             .map_or(period.pointer.clone(), |_| crate::parse::pointer::push(&period.pointer, section));
         return Err(Error::usage(
             format!(
-                "{}: period `{}` has no `{section}` value for `{kpi}`, the {slot} of flow `{}`",
+                "{}: period `{}` has no `{section}` value for `{kpi}`, {slot} of flow `{}`",
                 values.at(&pointer),
                 period.name,
                 flow.name()
