@@ -305,6 +305,18 @@ fn compare_flows(base: &Catalog, head: &Catalog, bump_of: &dyn Fn(ChangeKind) ->
         map
     };
     let (b, h) = (flows(base), flows(head));
+    // Flow files that do not parse as objects: not a removal or an addition
+    // (their own errors say why), as for KPI files.
+    let unreadable = |c: &'_ Catalog| -> BTreeSet<String> {
+        c.files
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FileKind::Flow { stem } if !f.value.as_ref().is_some_and(Value::is_object) => Some(stem.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let (b_broken, h_broken) = (unreadable(base), unreadable(head));
     let change = |kind, id: &str, field: Option<&str>, side| Change {
         kind,
         kpi: id.to_string(),
@@ -317,7 +329,9 @@ fn compare_flows(base: &Catalog, head: &Catalog, bump_of: &dyn Fn(ChangeKind) ->
     let mut out = Vec::new();
     for (id, &bf) in &b {
         let Some(&hf) = h.get(id) else {
-            out.push(change(ChangeKind::FlowRemoved, id, None, Side::Base));
+            if !h_broken.contains(id) {
+                out.push(change(ChangeKind::FlowRemoved, id, None, Side::Base));
+            }
             continue;
         };
         let value = |c: &'_ Catalog, i: usize| c.files[i].value.as_ref().and_then(Value::as_object).cloned();
@@ -333,7 +347,7 @@ fn compare_flows(base: &Catalog, head: &Catalog, bump_of: &dyn Fn(ChangeKind) ->
             out.push(change(kind, id, Some(key), side));
         }
     }
-    for id in h.keys().filter(|id| !b.contains_key(*id)) {
+    for id in h.keys().filter(|id| !b.contains_key(*id) && !b_broken.contains(*id)) {
         out.push(change(ChangeKind::FlowAdded, id, None, Side::Head));
     }
     out

@@ -104,6 +104,17 @@ fn flow_removed_requires_major_and_is_located_in_the_base_commit() {
 }
 
 #[test]
+fn a_flow_file_that_no_longer_parses_is_not_a_removal() {
+    // Regression: a syntax error in a committed flow made `diff` report the
+    // flow as removed (a major bump) on top of the file's own error.
+    let repo = repo_with_flow();
+    repo.write(FLOW, flow(LINES).replace("\"lines\": [", "\"lines\": [,"));
+    let d = repo.diff(&[]);
+    assert_eq!(d.change_list(), Vec::<String>::new());
+    assert_eq!(d.codes(), vec!["FIL003"]);
+}
+
+#[test]
 fn flow_bumps_are_overridable_in_the_configuration() {
     let repo = Repo::base();
     repo.write("ontolint.toml", "[bump]\nflow-added = \"patch\"\n");

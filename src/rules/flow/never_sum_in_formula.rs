@@ -60,7 +60,8 @@ impl Check for NeverSumInFormula {
             return;
         }
         for kpi in &cx.catalog.kpis {
-            let Some(formula) = &kpi.formula else { continue };
+            // Only a formula with a `+` can add anything.
+            let Some(formula) = kpi.formula.as_ref().filter(|f| f.contains('+')) else { continue };
             let found = mentions::in_formula(cx.catalog, kpi, formula);
             for (i, first) in found.iter().enumerate() {
                 for second in &found[i + 1..] {
