@@ -1,3 +1,4 @@
+use crate::model::Sign;
 use crate::rules::{Check, Context, Sink, declare_rule};
 
 declare_rule! {
@@ -6,7 +7,8 @@ declare_rule! {
     /// ## Why
     /// Some KPIs must never be added together: signed backlog and unsigned
     /// pipeline, for example, may sit side by side but never in one total.
-    /// Two lines with the same sign add them. The pairs come from `never-sum`
+    /// Two lines with the same sign add them, as does a `+` line whose KPI
+    /// pairs with the flow's start. The pairs come from `never-sum`
     /// in ontolint.toml (default: `sales.bookings_backlog` and
     /// `sales.pipeline_value`).
     ///
@@ -39,22 +41,27 @@ declare_rule! {
 impl Check for NeverSumInFlow {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for flow in &cx.catalog.flows {
-            for (j, later) in flow.lines.iter().enumerate() {
-                let Some(b) = &later.kpi else { continue };
-                let earlier = flow.lines[..j].iter().find(|l| {
-                    l.sign.is_some()
-                        && l.sign == later.sign
-                        && l.kpi.as_deref().is_some_and(|a| cx.settings.never_sum.iter().any(|p| p.is(a, b)))
+            // The terms added so far: the start (always added) and each line with its sign.
+            let mut terms: Vec<(&str, Option<Sign>, String)> = Vec::new();
+            if let Some(start) = &flow.start {
+                terms.push((start, Some(Sign::Plus), "/start".to_string()));
+            }
+            for line in &flow.lines {
+                let Some(b) = &line.kpi else { continue };
+                let pointer = format!("/lines/{}/kpi", line.index);
+                let paired = terms.iter().find(|(a, sign, _)| {
+                    sign.is_some() && *sign == line.sign && cx.settings.never_sum.iter().any(|p| p.is(a, b))
                 });
-                if let Some(first) = earlier {
-                    let a = first.kpi.as_deref().unwrap_or_default();
-                    out.report(flow.file, format!("/lines/{}/kpi", later.index))
+                if let Some((a, _, first)) = paired {
+                    let label = if first == "/start" { "the start, added" } else { "added here with the same sign" };
+                    out.report(flow.file, &pointer)
                         .arg("flow", flow.name())
                         .arg("a", a)
                         .arg("b", b)
-                        .label(flow.file, format!("/lines/{}/kpi", first.index), "added here with the same sign")
+                        .label(flow.file, first.clone(), label)
                         .help("keep the two KPIs apart: separate flows, or opposite signs if one offsets the other");
                 }
+                terms.push((b, line.sign, pointer));
             }
         }
     }
