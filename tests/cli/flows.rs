@@ -319,3 +319,18 @@ fn non_numeric_missing_or_malformed_values_are_clear_errors() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("missing.json"));
 }
+
+#[test]
+fn a_plain_array_of_periods_and_a_byte_order_mark_are_read() {
+    let dir = flow_catalog();
+    let periods = balanced();
+    let text = format!("\u{feff}[\n{}\n]\n", periods.join(",\n"));
+    let (code, stdout, stderr) = out(&flow_check(dir.path(), &text, &[]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(stdout, "Checked 1 flow over 3 periods (5 checks): 0 imbalances\n");
+    // Positions after a BOM still count from the first character.
+    let bad = text.replace("\"sales.new_bookings\": 250,", "\"sales.new_bookings\": \"250\",");
+    let (code, _, stderr) = out(&flow_check(dir.path(), &bad, &[]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("values.json:11:44: `sales.new_bookings` in movements is the string \"250\""), "{stderr}");
+}
