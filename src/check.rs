@@ -4,6 +4,7 @@
 use crate::error::{Error, Result};
 use crate::findings::{Finding, Scope, Summary};
 use crate::model::{Catalog, FileKind};
+use crate::rules::Settings;
 use crate::source::Source;
 use crate::suppress::Policy;
 
@@ -34,6 +35,16 @@ pub fn run(source: &dyn Source, only: Option<&[String]>) -> Result<Outcome> {
 /// `--ignore`), applied to the whole catalog's findings before `only` narrows
 /// them, so an ignore of a file outside `only` is not reported as unused.
 pub fn run_with(source: &dyn Source, only: Option<&[String]>, policy: &Policy) -> Result<Outcome> {
+    run_configured(source, only, policy, &Settings::default())
+}
+
+/// `run_with` under the rules' settings from `ontolint.toml` (never-sum pairs, backlog KPIs).
+pub fn run_configured(
+    source: &dyn Source,
+    only: Option<&[String]>,
+    policy: &Policy,
+    settings: &Settings,
+) -> Result<Outcome> {
     let mut catalog = crate::model::load(source)?;
     if !catalog.files.iter().any(|f| f.kind == FileKind::Catalog) {
         return Err(Error::config(
@@ -53,7 +64,7 @@ pub fn run_with(source: &dyn Source, only: Option<&[String]>, policy: &Policy) -
     if !missing.is_empty() {
         catalog.past_kpis = source.past_kpis(&missing);
     }
-    let findings = crate::rules::run(&catalog, None);
+    let findings = crate::rules::run_with(&catalog, None, settings);
     let mut findings = crate::suppress::apply(findings, policy, &|m| !matches!(m.scope, Scope::Diff | Scope::Config));
     let mut summary = Summary { files: catalog.files.len(), kpis: catalog.kpi_files(), ..Summary::default() };
     if let Some(only) = only {

@@ -45,8 +45,7 @@ pub fn find_root(explicit: Option<&Path>, start: &Path) -> Result<PathBuf> {
     ))
 }
 
-/// The never-sum pairs when `ontolint.toml` gives none.
-pub const DEFAULT_NEVER_SUM: &[(&str, &str)] = &[("sales.bookings_backlog", "sales.pipeline_value")];
+pub use crate::rules::DEFAULT_NEVER_SUM;
 
 /// `ontolint.toml`: every key optional (README, "Configuration").
 #[derive(Debug, Default, serde::Deserialize)]
@@ -70,6 +69,8 @@ pub struct Config {
     ignore: Vec<IgnoreEntry>,
     /// Pairs of KPIs that must never be summed; default `DEFAULT_NEVER_SUM`.
     never_sum: Option<Vec<toml::Spanned<(String, String)>>>,
+    /// The KPIs whose flows need a cancellation line; default: every rogueId containing `backlog`.
+    backlog_kpis: Option<Vec<toml::Spanned<String>>>,
     /// `severity` with rule codes resolved.
     #[serde(skip)]
     pub severities: std::collections::BTreeMap<&'static str, Level>,
@@ -261,6 +262,15 @@ impl Config {
                 ));
             }
         }
+        for id in config.backlog_kpis.iter().flatten() {
+            if !is_rogue_id(id.get_ref()) {
+                return Err(err(
+                    &id.span(),
+                    format!("backlog-kpis entry `{}` is not a rogueId", id.get_ref()),
+                    "write `domain.slug`, e.g. \"sales.bookings_backlog\"".into(),
+                ));
+            }
+        }
         if let Some(dir) = &config.ontology {
             let plain = !dir.is_empty()
                 && dir != "."
@@ -289,6 +299,27 @@ impl Config {
             Some(pairs) => pairs.iter().map(|p| p.get_ref().clone()).collect(),
             None => DEFAULT_NEVER_SUM.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
         }
+    }
+
+    /// The KPIs whose flows need a cancellation line; `None`: every rogueId containing `backlog`.
+    pub fn backlog_kpis(&self) -> Option<Vec<String>> {
+        self.backlog_kpis.as_ref().map(|ids| ids.iter().map(|i| i.get_ref().clone()).collect())
+    }
+
+    /// What the rules read from this file: never-sum pairs (with their
+    /// position, when written here) and the backlog KPIs.
+    pub fn rule_settings(&self) -> crate::rules::Settings {
+        let mut settings = crate::rules::Settings { backlog_kpis: self.backlog_kpis(), ..Default::default() };
+        if let Some(pairs) = &self.never_sum {
+            settings.never_sum = pairs
+                .iter()
+                .map(|p| {
+                    let (a, b) = p.get_ref().clone();
+                    crate::rules::NeverSum { a, b, span: Some(p.span()) }
+                })
+                .collect();
+        }
+        settings
     }
 
     /// The ontology folder under the catalog root.
@@ -340,6 +371,10 @@ impl Config {
         }
         let pairs = self.never_sum().into_iter().map(|(a, b)| Value::Array(vec![s(&a), s(&b)])).collect();
         t.insert("never-sum".into(), Value::Array(pairs));
+        match self.backlog_kpis() {
+            Some(ids) => _ = t.insert("backlog-kpis".into(), Value::Array(ids.iter().map(|i| s(i)).collect())),
+            None => off.push_str("# backlog-kpis: not set: every rogueId containing `backlog`\n"),
+        }
         let bump: Table =
             crate::diff::ChangeKind::ALL.iter().map(|k| (k.name().to_string(), s(self.bump_of(*k).as_str()))).collect();
         t.insert("bump".into(), Value::Table(bump));

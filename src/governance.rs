@@ -173,7 +173,7 @@ pub fn run_with(
         let mut f = crate::rules::run(&outcome.head, Some(&cmp));
         // A file that does not parse in the head hides its changes, and two KPIs
         // with one rogueId make the comparison ambiguous: say so.
-        f.extend(crate::rules::run_selected(&outcome.head, None, &|m| {
+        f.extend(crate::rules::run_selected(&outcome.head, None, &Default::default(), &|m| {
             m.category == Category::File || m.code == "IDN003"
         }));
         f.extend(tier_findings_of_new_citations(&outcome.head, &outcome.changes));
@@ -201,7 +201,7 @@ fn tier_findings_of_new_citations(head: &Catalog, changes: &[Change]) -> Vec<Fin
     if cited.is_empty() {
         return Vec::new();
     }
-    crate::rules::run_selected(head, None, &|m| m.category == Category::Tier)
+    crate::rules::run_selected(head, None, &Default::default(), &|m| m.category == Category::Tier)
         .into_iter()
         .filter(|f| f.kpi.as_deref().is_some_and(|k| cited.contains(k)))
         .collect()

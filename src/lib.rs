@@ -23,6 +23,7 @@ pub mod findings;
 pub mod rules;
 pub mod suppress;
 pub mod check;
+pub mod reconcile;
 pub mod render;
 pub mod config;
 pub mod governance;

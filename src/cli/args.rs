@@ -52,6 +52,42 @@ pub enum Command {
     Man,
     /// Print the effective configuration (ontolint.toml, every default filled in) as TOML.
     Config,
+    /// Flows: check the catalog's flows on real period values.
+    Flow(FlowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FlowArgs {
+    #[command(subcommand)]
+    pub command: FlowCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FlowCommand {
+    /// Check every flow on a values file: start + Σ signed lines = end in each period, and each
+    /// period's opening = the previous period's closing (exit 1 on an imbalance).
+    Check(FlowCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FlowCheckArgs {
+    /// JSON file of period values keyed by rogueId: {"periods": [{"period", "opening", "movements", "closing"}, …]}.
+    #[arg(long, value_name = "FILE")]
+    pub values: PathBuf,
+
+    /// Largest difference, in cents, that still balances.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub tolerance_cents: u64,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FlowFormat::Human)]
+    pub format: FlowFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FlowFormat {
+    Human,
+    Json,
 }
 
 #[derive(Debug, Args)]

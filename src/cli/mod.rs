@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Completions { shell } => commands::completions::completions(*shell),
         Command::Man => commands::completions::man(),
         Command::Config => commands::config::run(&cli),
+        Command::Flow(args) => commands::flow::run(&cli, args),
     }
 }
 

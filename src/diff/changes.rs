@@ -31,6 +31,10 @@ pub enum ChangeKind {
     StandardsChanged,
     SchemaRequiredAdded,
     SchemaPropertyAdded,
+    FlowAdded,
+    FlowRemoved,
+    FlowLinesChanged,
+    FlowChanged,
 }
 
 impl ChangeKind {
@@ -55,6 +59,10 @@ impl ChangeKind {
         ChangeKind::StandardsChanged,
         ChangeKind::SchemaRequiredAdded,
         ChangeKind::SchemaPropertyAdded,
+        ChangeKind::FlowAdded,
+        ChangeKind::FlowRemoved,
+        ChangeKind::FlowLinesChanged,
+        ChangeKind::FlowChanged,
     ];
 
     /// The name used in configuration and JSON output.
@@ -80,6 +88,10 @@ impl ChangeKind {
             ChangeKind::StandardsChanged => "standards-changed",
             ChangeKind::SchemaRequiredAdded => "schema-required-added",
             ChangeKind::SchemaPropertyAdded => "schema-property-added",
+            ChangeKind::FlowAdded => "flow-added",
+            ChangeKind::FlowRemoved => "flow-removed",
+            ChangeKind::FlowLinesChanged => "flow-lines-changed",
+            ChangeKind::FlowChanged => "flow-changed",
         }
     }
 
@@ -94,6 +106,8 @@ impl ChangeKind {
             ChangeKind::CatalogChanged | ChangeKind::StandardsChanged => Bump::Patch,
             ChangeKind::SchemaRequiredAdded => Bump::Major,
             ChangeKind::SchemaPropertyAdded => Bump::Minor,
+            ChangeKind::FlowRemoved => Bump::Major,
+            ChangeKind::FlowAdded | ChangeKind::FlowLinesChanged | ChangeKind::FlowChanged => Bump::Minor,
         }
     }
 
@@ -120,7 +134,19 @@ impl ChangeKind {
             ChangeKind::StandardsChanged => "changed in standards.json",
             ChangeKind::SchemaRequiredAdded => "is newly required by the schema",
             ChangeKind::SchemaPropertyAdded => "is a new optional property of the schema",
+            ChangeKind::FlowAdded => "flow added",
+            ChangeKind::FlowRemoved => "flow removed",
+            ChangeKind::FlowLinesChanged => "flow lines changed",
+            ChangeKind::FlowChanged => "flow changed",
         }
+    }
+
+    /// A change of a flow file (its `kpi` is the flow's id).
+    pub fn is_flow(self) -> bool {
+        matches!(
+            self,
+            ChangeKind::FlowAdded | ChangeKind::FlowRemoved | ChangeKind::FlowLinesChanged | ChangeKind::FlowChanged
+        )
     }
 
     pub fn from_name(name: &str) -> Option<ChangeKind> {
@@ -140,7 +166,8 @@ pub enum Side {
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
     pub kind: ChangeKind,
-    /// The KPI's rogueId; for catalog-level changes, the file (`catalog.json`, `standards.json`).
+    /// The KPI's rogueId; for a flow, its id; for catalog-level changes, the
+    /// file (`catalog.json`, `standards.json`).
     pub kpi: String,
     /// The top-level field that changed (`None` for added and removed KPIs).
     pub field: Option<String>,
@@ -262,6 +289,66 @@ pub fn compare(base: &Catalog, head: &Catalog, bump_of: &dyn Fn(ChangeKind) -> B
                 push(kind, name, Some(key), pointer, Side::Head, None);
             }
         }
+    }
+    out.extend(compare_flows(base, head, bump_of));
+    out
+}
+
+/// Flow files (`ontology/flows/<id>.json`) matched by id: added, removed, its
+/// lines changed, or another member changed (container, start, end, label).
+fn compare_flows(base: &Catalog, head: &Catalog, bump_of: &dyn Fn(ChangeKind) -> Bump) -> Vec<Change> {
+    let flows = |c: &'_ Catalog| -> BTreeMap<String, usize> {
+        let mut map = BTreeMap::new();
+        for f in &c.flows {
+            map.entry(f.name().to_string()).or_insert(f.file);
+        }
+        map
+    };
+    let (b, h) = (flows(base), flows(head));
+    // Flow files that do not parse as objects: not a removal or an addition
+    // (their own errors say why), as for KPI files.
+    let unreadable = |c: &'_ Catalog| -> BTreeSet<String> {
+        c.files
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FileKind::Flow { stem } if !f.value.as_ref().is_some_and(Value::is_object) => Some(stem.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let (b_broken, h_broken) = (unreadable(base), unreadable(head));
+    let change = |kind, id: &str, field: Option<&str>, side| Change {
+        kind,
+        kpi: id.to_string(),
+        field: field.map(str::to_string),
+        pointer: field.map_or_else(String::new, |f| crate::parse::pointer::push("", f)),
+        side,
+        bump: bump_of(kind),
+        detail: None,
+    };
+    let mut out = Vec::new();
+    for (id, &bf) in &b {
+        let Some(&hf) = h.get(id) else {
+            if !h_broken.contains(id) {
+                out.push(change(ChangeKind::FlowRemoved, id, None, Side::Base));
+            }
+            continue;
+        };
+        let value = |c: &'_ Catalog, i: usize| c.files[i].value.as_ref().and_then(Value::as_object).cloned();
+        let (Some(bo), Some(ho)) = (value(base, bf), value(head, hf)) else { continue };
+        let keys: BTreeSet<&String> = bo.keys().chain(ho.keys()).collect();
+        for key in keys.into_iter().filter(|k| k.as_str() != "id") {
+            let (bv, hv) = (bo.get(key), ho.get(key));
+            if same_opt(bv, hv) {
+                continue;
+            }
+            let kind = if key == "lines" { ChangeKind::FlowLinesChanged } else { ChangeKind::FlowChanged };
+            let side = if hv.is_none() { Side::Base } else { Side::Head };
+            out.push(change(kind, id, Some(key), side));
+        }
+    }
+    for id in h.keys().filter(|id| !b.contains_key(*id) && !b_broken.contains(*id)) {
+        out.push(change(ChangeKind::FlowAdded, id, None, Side::Head));
     }
     out
 }

@@ -19,6 +19,7 @@ pub enum Category {
     Versioning,
     Snapshot,
     Dispute,
+    Flow,
     Config,
 }
 
@@ -34,6 +35,7 @@ impl Category {
         Category::Versioning,
         Category::Snapshot,
         Category::Dispute,
+        Category::Flow,
         Category::Config,
     ];
 
@@ -49,6 +51,7 @@ impl Category {
             Category::Versioning => "VER",
             Category::Snapshot => "SNP",
             Category::Dispute => "DSP",
+            Category::Flow => "FLW",
             Category::Config => "CFG",
         }
     }
@@ -65,6 +68,7 @@ impl Category {
             Category::Versioning => "versioning",
             Category::Snapshot => "snapshot",
             Category::Dispute => "dispute",
+            Category::Flow => "flow",
             Category::Config => "config",
         }
     }

@@ -98,6 +98,8 @@ pub struct Kpi {
     /// Entries as written; non-strings are `None`, so indices match pointers.
     pub related_kpi_ids: Vec<Option<String>>,
     pub has_metric_basis: bool,
+    /// metricBasis.timeBasis (`point_in_time`, `period_flow`, `trailing_window`), when a string.
+    pub time_basis: Option<String>,
 }
 
 /// The text fields in which a backticked rogueId is a reference.
@@ -132,6 +134,7 @@ impl Kpi {
             interpretation_guidance: text(obj, "interpretationGuidance"),
             related_kpi_ids: related,
             has_metric_basis: obj.contains_key("metricBasis"),
+            time_basis: obj.get("metricBasis").and_then(Value::as_object).and_then(|m| text(m, "timeBasis")),
         }
     }
 

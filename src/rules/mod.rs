@@ -3,12 +3,14 @@
 
 mod meta;
 pub mod removed;
+mod settings;
 mod sink;
 
 mod config;
 mod dispute;
 mod editorial;
 mod file;
+mod flow;
 mod identity;
 mod reference;
 mod schema;
@@ -20,6 +22,7 @@ mod versioning;
 pub use crate::findings::{Category, RuleMeta, Scope};
 pub use config::{ExpiredIgnore, UnusedIgnore};
 pub(crate) use meta::declare_rule;
+pub use settings::{DEFAULT_NEVER_SUM, NeverSum, Settings};
 pub use sink::{Report, Sink};
 
 use crate::diff::Comparison;
@@ -52,10 +55,12 @@ impl<T: Meta + Check + Sync> Rule for T {
     }
 }
 
-/// What rules see: the catalog and, for `diff`, the comparison with the base.
+/// What rules see: the catalog, the configuration they need and, for
+/// `diff`, the comparison with the base.
 pub struct Context<'a> {
     pub catalog: &'a Catalog,
     pub diff: Option<&'a Comparison<'a>>,
+    pub settings: &'a Settings,
 }
 
 /// Every rule, in code order.
@@ -110,6 +115,17 @@ pub const RULES: &[&dyn Rule] = &[
     &dispute::FinalStatusChanged,
     &dispute::DemotionWithoutUpheldDispute,
     &dispute::ChangeWithPendingDispute,
+    &flow::FlowIdMismatch,
+    &flow::UnresolvedFlowKpi,
+    &flow::FlowContainerNotText,
+    &flow::FlowUnitMismatch,
+    &flow::FlowTimeBasisMismatch,
+    &flow::DuplicateFlowKpi,
+    &flow::MissingCancellationLine,
+    &flow::MissingInflowOrOutflow,
+    &flow::NeverSumInFlow,
+    &flow::NeverSumInFormula,
+    &flow::UnknownNeverSumKpi,
     &config::UnusedIgnore,
     &config::ExpiredIgnore,
 ];
@@ -125,17 +141,24 @@ pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
 /// Runs the rules for one catalog (`diff` is `None`: every rule but the diff
 /// rules) or for a comparison (only the diff rules). Findings come back unsorted.
 pub fn run(catalog: &Catalog, diff: Option<&Comparison<'_>>) -> Vec<Finding> {
+    run_with(catalog, diff, &Settings::default())
+}
+
+/// `run` under the configuration's settings.
+pub fn run_with(catalog: &Catalog, diff: Option<&Comparison<'_>>, settings: &Settings) -> Vec<Finding> {
     // Config rules are reported where ignores are applied (src/suppress.rs).
-    run_selected(catalog, diff, &|meta| meta.scope != Scope::Config && (meta.scope == Scope::Diff) == diff.is_some())
+    let select = |meta: &RuleMeta| meta.scope != Scope::Config && (meta.scope == Scope::Diff) == diff.is_some();
+    run_selected(catalog, diff, settings, &select)
 }
 
 /// Runs the rules that `select` keeps.
 pub fn run_selected(
     catalog: &Catalog,
     diff: Option<&Comparison<'_>>,
+    settings: &Settings,
     select: &(dyn Fn(&RuleMeta) -> bool + Sync),
 ) -> Vec<Finding> {
-    let cx = Context { catalog, diff };
+    let cx = Context { catalog, diff, settings };
     RULES
         .par_iter()
         .filter(|rule| select(rule.meta()))

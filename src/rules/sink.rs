@@ -183,6 +183,12 @@ impl Report<'_, '_> {
         self
     }
 
+    /// Sets the byte span of a finding reported at a path (a value in ontolint.toml).
+    pub fn span(mut self, span: Span) -> Self {
+        self.finding().location.span = Some(span);
+        self
+    }
+
     /// Marks the location as being in the base state (a file deleted since).
     pub fn in_base(mut self) -> Self {
         let rev = self.sink.base.map(|(_, r)| r.to_string());

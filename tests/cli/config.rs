@@ -197,6 +197,8 @@ fn bad_keys_and_values_are_errors_with_their_position() {
         ("never-sum = [[\"sales.arr\"]]\n", "ontolint.toml:1:14: invalid length 1"),
         ("never-sum = [[\"sales.arr\", \"ARR\"]]\n", "ontolint.toml:1:14: never-sum pair"),
         ("[bump]\nformula-changd = \"minor\"\n", "ontolint.toml:2:1: unknown change kind `formula-changd`"),
+        ("backlog-kpis = [\"Backlog\"]\n", "ontolint.toml:1:17: backlog-kpis entry `Backlog` is not a rogueId"),
+        ("backlog-kpis = \"sales.arr\"\n", "ontolint.toml:1:16: invalid type"),
     ];
     for (text, want) in cases {
         config(dir.path(), text);
@@ -235,10 +237,12 @@ fn config_prints_the_effective_configuration() {
     assert_eq!(v["severity"].as_table().unwrap().len(), ontolint::rules::RULES.len());
     assert_eq!(v["severity"]["REF001"].as_str(), Some("error"));
     assert_eq!(v["ignore"].as_array().map(Vec::len), Some(0));
+    assert!(v.get("backlog-kpis").is_none());
+    assert!(printed.contains("# backlog-kpis: not set: every rogueId containing `backlog`"), "{printed}");
 
     config(
         dir.path(),
-        "changelog = \"docs/CHANGES.md\"\nnever-sum = [[\"sales.arr\", \"sales.mrr\"]]\n\n[bump]\nformula-changed = \"minor\"\n\n\
+        "changelog = \"docs/CHANGES.md\"\nnever-sum = [[\"sales.arr\", \"sales.mrr\"]]\nbacklog-kpis = [\"sales.arr\"]\n\n[bump]\nformula-changed = \"minor\"\n\n\
          [severity]\nmissing-common-pitfall = \"off\"\n\n\
          [[ignore]]\nrule = \"unresolved-related-kpi\"\nkpi = \"sales.arr\"\nreason = \"pending\"\nexpires = \"2026-06-30\"\n",
     );
@@ -248,6 +252,7 @@ fn config_prints_the_effective_configuration() {
     let v: toml::Table = toml::from_str(&printed).unwrap();
     assert_eq!(v["changelog"].as_str(), Some("docs/CHANGES.md"));
     assert_eq!(v["never-sum"].to_string(), r#"[["sales.arr", "sales.mrr"]]"#);
+    assert_eq!(v["backlog-kpis"].to_string(), r#"["sales.arr"]"#);
     assert_eq!(v["bump"]["formula-changed"].as_str(), Some("minor"));
     assert_eq!(v["severity"]["EDT005"].as_str(), Some("off"));
     let ignore = &v["ignore"][0];

@@ -10,6 +10,7 @@ mod config;
 mod diff;
 mod disputes;
 mod exit_codes;
+mod flows;
 mod fmt;
 mod formats;
 mod formats_ci;

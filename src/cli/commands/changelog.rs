@@ -83,6 +83,8 @@ pub fn notes(o: &Outcome) -> String {
     section(&mut out, "Removed", &[ChangeKind::KpiRemoved, ChangeKind::DeprecatedKpiRemoved], &o.base);
     section(&mut out, "Promoted to published", &[ChangeKind::Promoted], &o.head);
     section(&mut out, "Demoted to editorial", &[ChangeKind::Demoted], &o.head);
+    section(&mut out, "Flows added", &[ChangeKind::FlowAdded], &o.head);
+    section(&mut out, "Flows removed", &[ChangeKind::FlowRemoved], &o.base);
     let mut changed: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for c in &o.changes {
         let listed = [
@@ -91,6 +93,8 @@ pub fn notes(o: &Outcome) -> String {
             ChangeKind::DeprecatedKpiRemoved,
             ChangeKind::Promoted,
             ChangeKind::Demoted,
+            ChangeKind::FlowAdded,
+            ChangeKind::FlowRemoved,
         ];
         if listed.contains(&c.kind) {
             continue;

@@ -21,7 +21,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<u8> {
             &format!("JSON file of the catalog ({}/**/*.json)", config.ontology_dir()),
         )?)
     };
-    let outcome = crate::check::run_with(&source, only.as_deref(), &policy)?;
+    let outcome = crate::check::run_configured(&source, only.as_deref(), &policy, &config.rule_settings())?;
     let fail_at = crate::cli::report::fail_at(args.report.deny_warnings, args.report.fail_on);
     let run = crate::cli::report::Run {
         command: "check",

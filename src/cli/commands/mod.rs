@@ -5,6 +5,7 @@ pub mod completions;
 pub mod config;
 pub mod diff;
 pub mod explain;
+pub mod flow;
 pub mod fmt;
 pub mod rules;
 pub mod schema;

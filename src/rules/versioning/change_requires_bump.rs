@@ -38,8 +38,19 @@ impl Check for ChangeRequiresBump {
                     && f.path.ends_with(&format!("/{}", c.kpi))
             });
             let schema = matches!(c.kind, ChangeKind::SchemaRequiredAdded | ChangeKind::SchemaPropertyAdded);
+            let flow = c.kind.is_flow();
+            let flow_file =
+                |catalog: &crate::model::Catalog| catalog.flows.iter().find(|f| f.name() == c.kpi).map(|f| f.file);
             let report = match (c.side, catalog_file) {
                 _ if schema => out.report_path(&c.kpi).pointer(c.pointer.clone()),
+                (Side::Head, _) if flow => {
+                    let Some(file) = flow_file(cx.catalog) else { continue };
+                    out.report(file, c.pointer.clone())
+                }
+                (Side::Base, _) if flow => {
+                    let Some(file) = flow_file(r.diff.base) else { continue };
+                    out.report_base_file(file, c.pointer.clone())
+                }
                 (_, Some(file)) => out.report(file, c.pointer.clone()),
                 (Side::Head, None) => {
                     let Some(&i) = cx.catalog.kpis_with_id(&c.kpi).first() else { continue };

@@ -67,6 +67,7 @@ pub(crate) fn describe(change: &Change) -> String {
         (Some(f), crate::diff::ChangeKind::TextChanged | crate::diff::ChangeKind::MetadataChanged) => format!(": {f}"),
         (Some(f), crate::diff::ChangeKind::BlockAdded | crate::diff::ChangeKind::BlockRemoved) => format!(": {f}"),
         (Some(f), crate::diff::ChangeKind::BlockChanged | crate::diff::ChangeKind::OtherChanged) => format!(": {f}"),
+        (Some(f), crate::diff::ChangeKind::FlowChanged) => format!(": {f}"),
         _ => String::new(),
     };
     if matches!(
