@@ -9,7 +9,7 @@ mod config;
 mod editorial;
 mod file;
 mod identity;
-mod reference;
+pub mod reference;
 mod schema;
 mod snapshot;
 mod stage;

@@ -6,5 +6,7 @@ pub mod config;
 pub mod diff;
 pub mod explain;
 pub mod fmt;
+pub mod history;
+pub mod report;
 pub mod rules;
 pub mod schema;
