@@ -53,7 +53,7 @@ pub fn items(cx: &Context<'_>) -> Vec<CheckItem> {
             ));
             if cx.dispute.kind == Some(DisputeKind::Formula) {
                 let formula = cx.kpi.formula.as_deref().unwrap_or("");
-                let broken = cx.findings.iter().filter(|f| f.message.contains("formula")).count();
+                let broken = cx.findings.iter().filter(|f| f.pointer.starts_with("/formula")).count();
                 out.push(item(
                     "The formula is present and its KPI mentions resolve",
                     pass_if(!formula.is_empty() && broken == 0),

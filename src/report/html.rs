@@ -16,12 +16,13 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; padding-bottom: .3rem; border-bot
 h3 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
 p.meta { color: var(--muted); margin: 0 0 1rem; }
 code { font: .88em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--soft); padding: .05em .3em; border-radius: 3px; overflow-wrap: anywhere; }
-.badge { display: inline-block; font-size: .8rem; font-weight: 600; padding: .1em .55em; border-radius: 999px; border: 1px solid var(--line); background: var(--soft); }
+.nowrap { white-space: nowrap; }
+.badge { white-space: nowrap; display: inline-block; font-size: .8rem; font-weight: 600; padding: .1em .55em; border-radius: 999px; border: 1px solid var(--line); background: var(--soft); }
 .badge.published { background: #e7f0fd; border-color: #b9d0f5; color: #174ea6; }
 .badge.editorial { background: #fdf3e1; border-color: #f0d49b; color: #7a4b00; }
 table { width: 100%; border-collapse: collapse; margin: .5rem 0 1rem; font-size: .95rem; }
 th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
-th { background: var(--soft); font-weight: 600; white-space: nowrap; }
+th { background: var(--soft); font-weight: 600; white-space: nowrap; overflow-wrap: normal; }
 table.fields th { width: 11rem; white-space: normal; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: .25rem 0 1rem; }
 .box { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: .5rem 0 1rem; background: #fbfcfd; }
@@ -38,7 +39,7 @@ a { color: var(--accent); overflow-wrap: anywhere; }
   table.rows tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .75rem; padding: .25rem 0; }
   table.rows td { border: 0; padding: .2rem .7rem; }
   table.rows td::before { content: attr(data-label); display: block; font-size: .75rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
-  table.fields th { width: 7.5rem; }
+  table.fields th { width: 1%; white-space: nowrap; }
 }
 @media print {
   body { font-size: 11pt; }
@@ -175,7 +176,7 @@ pub fn render(r: &Report) -> String {
                 vec![
                     format!("<span class=\"status {class}\">{} {}</span>", i.status.symbol(), i.status.word()),
                     esc(&i.check),
-                    esc(&i.detail),
+                    prose(Some(&i.detail)),
                 ]
             })
             .collect();
@@ -239,7 +240,7 @@ pub fn render(r: &Report) -> String {
             .iter()
             .map(|e| {
                 vec![
-                    esc(&e.date),
+                    format!("<span class=\"nowrap\">{}</span>", esc(&e.date)),
                     code(&e.short),
                     esc(&e.subject),
                     opt(e.version.as_deref()),
@@ -296,7 +297,7 @@ pub fn render(r: &Report) -> String {
                     code(&f.code),
                     esc(&f.severity),
                     code(&format!("{}:{}:{}", f.file, f.line, f.column)),
-                    esc(&f.message),
+                    prose(Some(&f.message)),
                 ]
             })
             .collect();

@@ -73,7 +73,7 @@ pub fn render(r: &Report) -> String {
         dispute(&mut out, &review.dispute);
         out.push_str("## Reviewer checklist\n\n| | Check | Detail |\n|---|---|---|\n");
         for i in &review.checklist {
-            let _ = writeln!(out, "| {} | {} | {} |", i.status.symbol(), md(&i.check), md(&i.detail));
+            let _ = writeln!(out, "| {} | {} | {} |", i.status.symbol(), md(&i.check), prose(Some(&i.detail)));
         }
         out.push('\n');
     }
@@ -119,7 +119,7 @@ pub fn render(r: &Report) -> String {
                 md(&f.code),
                 md(&f.severity),
                 code(&format!("{}:{}:{}", f.file, f.line, f.column)),
-                md(&f.message)
+                prose(Some(&f.message))
             );
         }
     }

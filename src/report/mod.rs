@@ -282,6 +282,7 @@ fn finding_info(catalog: &Catalog, f: &Finding) -> FindingInfo {
         severity: f.severity.as_str().to_string(),
         message: f.message.clone(),
         file: f.location.file.clone(),
+        pointer: f.location.pointer.clone(),
         line,
         column,
     }
@@ -297,8 +298,10 @@ pub fn change_text(e: &crate::history::Entry) -> String {
         s.push_str(": ");
         s.push_str(&kinds.join(", "));
     }
-    if let Some(from) = &e.moved_from {
-        s.push_str(&format!(" (moved from {from})"));
+    match (&e.moved_from, e.event) {
+        (Some(from), crate::history::Event::Moved) => s.push_str(&format!(" from {from}")),
+        (Some(from), _) => s.push_str(&format!(" (moved from {from})")),
+        _ => {}
     }
     if e.bump != crate::diff::Bump::None {
         s.push_str(&format!(" — {} bump", e.bump));

@@ -170,6 +170,8 @@ pub struct FindingInfo {
     pub severity: String,
     pub message: String,
     pub file: String,
+    /// The JSON pointer of the offending value.
+    pub pointer: String,
     pub line: usize,
     pub column: usize,
 }

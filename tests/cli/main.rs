@@ -4,13 +4,17 @@
 mod common;
 #[path = "../common/git.rs"]
 mod git;
+#[path = "../common/chromium.rs"]
+mod chromium;
 
 mod check;
 mod config;
 mod diff;
 mod exit_codes;
 mod fmt;
+mod history;
 mod formats;
 mod formats_ci;
 mod precommit;
 mod regression;
+mod report;
