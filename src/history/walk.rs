@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::model::{Catalog, FileKind};
 use crate::source::Source;
 use crate::source::git::{GitRepo, short_id};
-use git2::{Delta, Oid, Sort, Tree};
+use git2::{ObjectType, Oid, Sort, Tree};
 use std::collections::{BTreeMap, HashMap};
 
 /// How to walk.
@@ -111,6 +111,12 @@ impl Walker<'_> {
         let FileKind::Kpi { domain, slug, .. } = crate::model::classify(path) else { return Ok(false) };
         if !self.ids.contains_key(&blob) {
             let bytes = self.blob(blob)?;
+            // Most changed files are other KPIs: a file that holds the id
+            // nowhere (and no `\u` escape that could spell it) is not it.
+            let implied = format!("{domain}.{slug}") == self.id;
+            if !implied && !contains(&bytes, self.id.as_bytes()) && !contains(&bytes, b"\\u") {
+                return Ok(false);
+            }
             let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
             let id = serde_json::from_slice::<serde_json::Value>(text)
                 .ok()
@@ -130,29 +136,17 @@ impl Walker<'_> {
         new: Option<&Tree<'_>>,
         before: Option<&Place>,
     ) -> Result<Option<Place>> {
-        let r = self.repo.repo();
-        let diff = r.diff_tree_to_tree(old, new, None).map_err(|e| git_err(e, "cannot compare two trees"))?;
-        let dir = self.repo.ontology_dir();
+        let mut changed = Vec::new();
+        self.changed_blobs(old, new, self.repo.ontology_dir(), &mut changed)?;
         let mut kept = before.cloned();
         let mut found: Vec<Place> = Vec::new();
-        for delta in diff.deltas() {
-            let path = |f: git2::DiffFile<'_>| f.path().map(|p| format!("{dir}/{}", p.to_string_lossy()));
-            if let (Some(b), Some(old_path)) = (&kept, path(delta.old_file()))
-                && b.path == old_path
-                && delta.status() != Delta::Added
-            {
+        for (path, was, now) in changed {
+            if was.is_some() && kept.as_ref().is_some_and(|b| b.path == path) {
                 kept = None;
             }
-            if matches!(delta.status(), Delta::Deleted) || delta.new_file().id().is_zero() {
-                continue;
-            }
-            let Some(new_path) = path(delta.new_file()) else { continue };
-            if !new_path.ends_with(".json") {
-                continue;
-            }
-            let blob = delta.new_file().id();
-            if self.holds(&new_path, blob)? {
-                found.push(Place { path: new_path, blob });
+            let Some(blob) = now else { continue };
+            if path.ends_with(".json") && self.holds(&path, blob)? {
+                found.push(Place { path, blob });
             }
         }
         if kept.is_some() {
@@ -164,6 +158,56 @@ impl Walker<'_> {
             Some(i) => Some(found.swap_remove(i)),
             None => found.into_iter().next(),
         })
+    }
+
+    /// The blobs that differ between two trees: `(path, old blob, new blob)`.
+    /// Entries with the same object id are skipped without being read, so
+    /// only the folders on the path to a change are opened.
+    fn changed_blobs(
+        &self,
+        old: Option<&Tree<'_>>,
+        new: Option<&Tree<'_>>,
+        dir: &str,
+        out: &mut Vec<(String, Option<Oid>, Option<Oid>)>,
+    ) -> Result<()> {
+        type Entries = BTreeMap<Vec<u8>, (Oid, Option<ObjectType>)>;
+        let entries = |t: Option<&Tree<'_>>| -> Entries {
+            t.map(|t| t.iter().map(|e| (e.name_bytes().to_vec(), (e.id(), e.kind()))).collect()).unwrap_or_default()
+        };
+        let (a, b) = (entries(old), entries(new));
+        let names: std::collections::BTreeSet<&Vec<u8>> = a.keys().chain(b.keys()).collect();
+        for name in names {
+            let (x, y) = (a.get(name), b.get(name));
+            if x.map(|e| e.0) == y.map(|e| e.0) {
+                continue;
+            }
+            let text = String::from_utf8_lossy(name);
+            if text.starts_with('.') {
+                continue;
+            }
+            let path = format!("{dir}/{text}");
+            let tree = |e: Option<&(Oid, Option<ObjectType>)>| -> Result<Option<Tree<'_>>> {
+                match e {
+                    Some((id, Some(ObjectType::Tree))) => {
+                        self.repo.repo().find_tree(*id).map(Some).map_err(|e| git_err(e, "cannot read a tree"))
+                    }
+                    _ => Ok(None),
+                }
+            };
+            let blob = |e: Option<&(Oid, Option<ObjectType>)>| match e {
+                Some((id, Some(ObjectType::Blob))) => Some(*id),
+                _ => None,
+            };
+            let (tx, ty) = (tree(x)?, tree(y)?);
+            if tx.is_some() || ty.is_some() {
+                self.changed_blobs(tx.as_ref(), ty.as_ref(), &path, out)?;
+            }
+            let (bx, by) = (blob(x), blob(y));
+            if bx.is_some() || by.is_some() {
+                out.push((path, bx, by));
+            }
+        }
+        Ok(())
     }
 
     fn version(&mut self, tree: Option<&Tree<'_>>) -> Result<Option<String>> {
@@ -254,6 +298,10 @@ impl Walker<'_> {
             merge: commit.parent_count() > 1,
         })
     }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// A git time as a date in its own offset.
