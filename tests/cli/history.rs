@@ -298,3 +298,28 @@ fn shallow_clone_is_exit_3_with_the_fix() {
     assert!(err.contains("shallow clone"), "{err}");
     assert!(err.contains("git fetch --unshallow"), "{err}");
 }
+
+/// The walk skips files that hold the id nowhere; a rogueId spelt with
+/// `\u` escapes still holds it, and must still be followed across a move.
+#[test]
+fn escaped_rogue_id_is_followed_across_a_move() {
+    let repo = Repo::base();
+    repo.write(
+        "ontology/sales/backlog.json",
+        backlog_kpi().replace("\"rogueId\": \"sales.backlog\"", "\"rogueId\": \"sales.\\u0062acklog\""),
+    );
+    repo.commit("add backlog");
+    let text = repo.read("ontology/sales/backlog.json");
+    repo.remove("ontology/sales/backlog.json");
+    // Reworded as well, so the moved file is a blob the walk has not read yet.
+    repo.write("ontology/sales/archive/contract_backlog.json", text.replace("Common pitfall", "Moved. Common pitfall"));
+    repo.commit("move backlog");
+    let t = history_json(&repo, &["sales.backlog"]);
+    assert_eq!(
+        rows(&t),
+        [
+            "added [kpi-added] 1.0.0 editorial ontology/sales/backlog.json",
+            "changed [text-changed] 1.0.0 editorial ontology/sales/archive/contract_backlog.json from ontology/sales/backlog.json",
+        ]
+    );
+}
