@@ -155,7 +155,7 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(out, "<h1>{} <code>{}</code></h1>", esc(&title), esc(&k.id));
     let mut meta = format!("Catalog version {}", opt(r.catalog.version.as_deref()));
     if let Some(d) = &r.catalog.released_at {
-        let _ = write!(meta, " (released {})", esc(d));
+        let _ = write!(meta, " (released <span class=\"nowrap\">{}</span>)", esc(d));
     }
     if let Some(d) = &r.date {
         let _ = write!(meta, " · report of {}", esc(d));
