@@ -135,3 +135,25 @@ fn formula_checklist_sees_findings_in_the_formula() {
     repo.replace("ontology/sales/contracts/backlog.json", "− cancellations", "− `sales.cancellations`");
     assert_eq!(status(&repo), "fail");
 }
+
+#[test]
+fn report_outside_git_is_exit_3() {
+    let dir = crate::common::catalog_with(None);
+    let out = crate::common::ontolint(dir.path(), &["report", "kpi", "sales.arr"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is not inside a git repository"), "{}", stderr(&out));
+}
+
+/// `-o` once created the report with the temporary file's private mode (0600).
+#[cfg(unix)]
+#[test]
+fn output_file_gets_the_mode_of_a_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = backlog_history();
+    let out = repo.ontolint(&["report", "kpi", "sales.backlog", "-o", "report.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    std::fs::write(repo.file("plain.txt"), "x").unwrap();
+    let mode = |p: &str| std::fs::metadata(repo.file(p)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode("report.md"), mode("plain.txt"));
+    assert!(repo.read("report.md").starts_with("# KPI report: Contract Backlog"));
+}

@@ -35,7 +35,15 @@ pub fn run(cli: &Cli, args: &ReviewArgs) -> Result<u8> {
         }
     };
     match &target.output {
-        Some(path) => crate::cli::write::write_atomic(&cwd.join(path), text.as_bytes())?,
+        Some(path) => {
+            let path = cwd.join(path);
+            // A new file gets the permissions any new file gets (the umask), not
+            // the private ones of the temporary file it is renamed from.
+            if !path.exists() {
+                std::fs::File::create(&path).map_err(|source| Error::Write { path: path.clone(), source })?;
+            }
+            crate::cli::write::write_atomic(&path, text.as_bytes())?
+        }
         None => crate::cli::print(&text)?,
     }
     Ok(0)
