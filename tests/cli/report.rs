@@ -157,3 +157,17 @@ fn output_file_gets_the_mode_of_a_new_file() {
     assert_eq!(mode("report.md"), mode("plain.txt"));
     assert!(repo.read("report.md").starts_with("# KPI report: Contract Backlog"));
 }
+
+/// The man page once stopped at `report`: its `kpi` and `dispute` subcommands had no section.
+#[test]
+fn man_page_documents_report_subcommands_and_history() {
+    let dir = crate::common::catalog_with(None);
+    let out = crate::common::ontolint(dir.path(), &["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let man = stdout(&out);
+    for section in ["ontolint history", "ontolint report kpi", "ontolint report dispute"] {
+        assert!(man.contains(&format!(".SS \"{section}\"")), "{section} missing:\n{man}");
+    }
+    assert!(man.contains("\\fB\\-\\-all\\fR"), "{man}");
+    assert!(!man.contains(".SS \"ontolint report help\""), "{man}");
+}
