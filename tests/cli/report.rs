@@ -171,3 +171,50 @@ fn man_page_documents_report_subcommands_and_history() {
     assert!(man.contains("\\fB\\-\\-all\\fR"), "{man}");
     assert!(!man.contains(".SS \"ontolint report help\""), "{man}");
 }
+
+#[test]
+fn tier_and_benchmark_checklists() {
+    let repo = Repo::base();
+    let dispute = |id: &str, kpi: &str, kind: &str, status: &str| {
+        format!(
+            r#"{{"id": "{id}", "kpi": "{kpi}", "kind": "{kind}", "status": "{status}", "openedAt": "2026-01-10",
+  "raisedBy": "Reviewer", "claim": "The claim.", "evidence": [{{"title": "Source", "url": "https://example.org/e"}}]}}
+"#
+        )
+    };
+    repo.write("ontology/disputes/DSP-0010.json", dispute("DSP-0010", "sales.arr", "tier", "open"));
+    repo.write("ontology/disputes/DSP-0011.json", dispute("DSP-0011", "sales.win_rate", "benchmark", "under-review"));
+    repo.commit("disputes");
+    let items = |id: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(&report(&repo, &["dispute", id, "--format", "json"])).unwrap();
+        v["dispute"]["checklist"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| format!("{} {}", i["status"].as_str().unwrap(), i["check"].as_str().unwrap()))
+            .collect()
+    };
+    // sales.arr is published: the dispute asks for a demotion (major).
+    assert_eq!(
+        items("DSP-0010"),
+        [
+            "unknown A demotion to editorial rests on an upheld dispute",
+            "unknown The decision is recorded",
+            "pass The KPI has no findings",
+            "unknown The release bump is at least major",
+            "unknown CHANGELOG.md has an entry for the release",
+        ]
+    );
+    assert_eq!(
+        items("DSP-0011"),
+        [
+            "pass The KPI has a benchmark",
+            "pass p25 ≤ median ≤ p75",
+            "pass Evidence is cited",
+            "unknown The decision is recorded",
+            "pass The KPI has no findings",
+            "unknown The release bump is at least patch",
+            "unknown CHANGELOG.md has an entry for the release",
+        ]
+    );
+}
