@@ -226,7 +226,15 @@ fn release(cx: &Context<'_>, needed: Bump) -> (CheckItem, Option<String>) {
                     Some(v.clone()),
                 )
             }
-            _ => (
+            Some(_) => (
+                item(
+                    what,
+                    Status::Unknown,
+                    format!("the commit that brought the KPI into {v} has no readable earlier version"),
+                ),
+                Some(v.clone()),
+            ),
+            None => (
                 item(what, Status::Unknown, format!("no commit in the KPI's timeline changes it in {v}")),
                 Some(v.clone()),
             ),

@@ -218,3 +218,30 @@ fn tier_and_benchmark_checklists() {
         ]
     );
 }
+
+/// A release that first brought the KPI has no earlier version to compare
+/// with; the item once claimed that no commit changed the KPI in it.
+#[test]
+fn release_bump_of_a_kpi_added_in_the_named_release_is_unknown() {
+    let repo = Repo::empty();
+    crate::common::copy_tree(&crate::common::fixtures().join("base"), repo.path());
+    repo.write(
+        "ontology/disputes/DSP-0020.json",
+        r#"{"id": "DSP-0020", "kpi": "sales.arr", "kind": "formula", "status": "rejected", "openedAt": "2026-01-10",
+  "raisedBy": "Reviewer", "claim": "The claim.", "evidence": [],
+  "decision": {"decidedAt": "2026-01-12", "summary": "Rejected.", "releasedIn": "1.0.0"}}
+"#,
+    );
+    repo.commit("catalog 1.0.0");
+    let v: serde_json::Value =
+        serde_json::from_str(&report(&repo, &["dispute", "DSP-0020", "--format", "json"])).unwrap();
+    let item = v["dispute"]["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["check"] == "The release bump is at least patch")
+        .cloned()
+        .unwrap();
+    assert_eq!(item["status"], "unknown");
+    assert_eq!(item["detail"], "the commit that brought the KPI into 1.0.0 has no readable earlier version");
+}
