@@ -27,4 +27,6 @@ pub mod reconcile;
 pub mod render;
 pub mod config;
 pub mod governance;
+pub mod history;
+pub mod report;
 pub mod cli;

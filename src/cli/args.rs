@@ -28,6 +28,10 @@ pub enum Command {
     Bump(BumpArgs),
     /// Print the Markdown release notes of the changes since the base.
     Changelog(ChangelogArgs),
+    /// A KPI's timeline from git: every commit that changed it, matched by rogueId across file moves.
+    History(HistoryArgs),
+    /// A review report on a KPI or a dispute: card, timeline, disputes, references, findings (Markdown, HTML, JSON).
+    Report(ReviewArgs),
     /// List every rule.
     Rules(RulesArgs),
     /// Print the documentation of one rule (by code or name).
@@ -191,6 +195,67 @@ pub struct BumpArgs {
 pub struct ChangelogArgs {
     #[command(flatten)]
     pub state: StateArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The KPI's rogueId (`sales.bookings_backlog`); a removed KPI is found in the history.
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Walk every commit reachable from HEAD (merged branches too), not only the first-parent chain.
+    #[arg(long)]
+    pub all: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Human)]
+    pub format: HistoryFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    #[command(subcommand)]
+    pub subject: ReviewSubject,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewSubject {
+    /// The report on one KPI.
+    Kpi(ReviewTarget),
+    /// The report on one dispute: the dispute, a reviewer checklist for its kind, and its KPI's report.
+    Dispute(ReviewTarget),
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewTarget {
+    /// The KPI's rogueId (`sales.bookings_backlog`) or the dispute's id (`DSP-0001`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Output format: Markdown (a pull-request comment), one self-contained HTML page, or JSON.
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Md)]
+    pub format: ReviewFormat,
+
+    /// The report's date (YYYY-MM-DD), shown in it; without it the report carries no date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Write the report to this file (replaced atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Md,
+    Html,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Diff(args) => commands::diff::run(&cli, args),
         Command::Bump(args) => commands::bump::run(&cli, args),
         Command::Changelog(args) => commands::changelog::run(&cli, args),
+        Command::History(args) => commands::history::run(&cli, args),
+        Command::Report(args) => commands::report::run(&cli, args),
         Command::Rules(args) => commands::rules::run(args, cli.root.as_deref()),
         Command::Explain { rule } => commands::explain::run(rule),
         Command::Schema { name } => commands::schema::run(name),

@@ -14,7 +14,7 @@ mod manifest;
 
 pub use catalog::Catalog;
 pub use dispute::{Decision, Dispute, DisputeKind, DisputeStatus, Evidence};
-pub use file::{FileKind, SourceFile};
+pub use file::{FileKind, SourceFile, classify};
 pub use flow::{Flow, FlowLine, Role, Sign};
 pub use kpi::{Benchmark, DefinitionSource, FieldType, Kpi, STAGES, Tier};
 pub use load::load;

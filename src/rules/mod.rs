@@ -12,7 +12,7 @@ mod editorial;
 mod file;
 mod flow;
 mod identity;
-mod reference;
+pub mod reference;
 mod schema;
 mod snapshot;
 mod stage;

@@ -95,6 +95,18 @@ impl GitRepo {
         &self.repo
     }
 
+    /// The ontology folder relative to the catalog root (`ontology`).
+    pub fn ontology_dir(&self) -> &str {
+        &self.dir
+    }
+
+    /// The ontology folder's subtree in a commit, if it has one.
+    pub fn ontology_tree(&self, commit: &git2::Commit<'_>) -> Option<git2::Tree<'_>> {
+        let dir = format!("{}{}", self.prefix, self.dir);
+        let entry = commit.tree().ok()?.get_path(Path::new(&dir)).ok()?;
+        self.repo.find_tree(entry.id()).ok()
+    }
+
     pub fn is_shallow(&self) -> bool {
         self.repo.is_shallow()
     }

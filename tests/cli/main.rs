@@ -4,6 +4,8 @@
 mod common;
 #[path = "../common/git.rs"]
 mod git;
+#[path = "../common/chromium.rs"]
+mod chromium;
 
 mod check;
 mod config;
@@ -12,7 +14,9 @@ mod disputes;
 mod exit_codes;
 mod flows;
 mod fmt;
+mod history;
 mod formats;
 mod formats_ci;
 mod precommit;
 mod regression;
+mod report;

@@ -42,33 +42,7 @@ pub fn man() -> Result<u8> {
     let mut roff = Roff::new();
     roff.control("SH", ["COMMANDS"]);
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let usage = sub.clone().bin_name(format!("ontolint {}", sub.get_name())).render_usage().to_string();
-        let title = format!("ontolint {}", sub.get_name());
-        roff.control("SS", [title.as_str()]);
-        roff.text([roman(usage.trim_start_matches("Usage: ").to_string())]);
-        if let Some(about) = sub.get_long_about().or(sub.get_about()) {
-            roff.control("PP", []).text([roman(about.to_string())]);
-        }
-        for arg in sub.get_arguments().filter(|a| !a.is_hide_set() && !a.is_global_set()) {
-            let mut head = Vec::new();
-            if let Some(s) = arg.get_short() {
-                head.push(bold(format!("-{s}")));
-                head.push(roman(", "));
-            }
-            match arg.get_long() {
-                Some(l) => head.push(bold(format!("--{l}"))),
-                None => head.push(italic(arg.get_id().as_str().to_uppercase())),
-            }
-            if arg.get_long().is_some() && arg.get_action().takes_values() {
-                let name = arg.get_value_names().and_then(|v| v.first()).map(|v| v.to_string());
-                head.push(roman(" "));
-                head.push(italic(name.unwrap_or_else(|| arg.get_id().as_str().to_uppercase())));
-            }
-            roff.control("TP", []).text(head);
-            if let Some(help) = arg.get_long_help().or(arg.get_help()) {
-                roff.text([roman(help.to_string())]);
-            }
-        }
+        command_section(&mut roff, sub, &format!("ontolint {}", sub.get_name()));
     }
     roff.control("SH", ["EXIT STATUS"]);
     for (code, meaning) in EXIT_STATUS {
@@ -78,4 +52,37 @@ pub fn man() -> Result<u8> {
     page.render_version_section(&mut out).map_err(err)?;
     crate::cli::print(&String::from_utf8_lossy(&out))?;
     Ok(0)
+}
+
+/// One command's section of the man page, then its own subcommands (`report kpi`).
+fn command_section(roff: &mut Roff, sub: &clap::Command, title: &str) {
+    let usage = sub.clone().bin_name(title).render_usage().to_string();
+    roff.control("SS", [title]);
+    roff.text([roman(usage.trim_start_matches("Usage: ").to_string())]);
+    if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+        roff.control("PP", []).text([roman(about.to_string())]);
+    }
+    for arg in sub.get_arguments().filter(|a| !a.is_hide_set() && !a.is_global_set()) {
+        let mut head = Vec::new();
+        if let Some(s) = arg.get_short() {
+            head.push(bold(format!("-{s}")));
+            head.push(roman(", "));
+        }
+        match arg.get_long() {
+            Some(l) => head.push(bold(format!("--{l}"))),
+            None => head.push(italic(arg.get_id().as_str().to_uppercase())),
+        }
+        if arg.get_long().is_some() && arg.get_action().takes_values() {
+            let name = arg.get_value_names().and_then(|v| v.first()).map(|v| v.to_string());
+            head.push(roman(" "));
+            head.push(italic(name.unwrap_or_else(|| arg.get_id().as_str().to_uppercase())));
+        }
+        roff.control("TP", []).text(head);
+        if let Some(help) = arg.get_long_help().or(arg.get_help()) {
+            roff.text([roman(help.to_string())]);
+        }
+    }
+    for nested in sub.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+        command_section(roff, nested, &format!("{title} {}", nested.get_name()));
+    }
 }

@@ -7,5 +7,7 @@ pub mod diff;
 pub mod explain;
 pub mod flow;
 pub mod fmt;
+pub mod history;
+pub mod report;
 pub mod rules;
 pub mod schema;
