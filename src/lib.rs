@@ -26,4 +26,6 @@ pub mod check;
 pub mod render;
 pub mod config;
 pub mod governance;
+pub mod build;
+pub mod import;
 pub mod cli;

@@ -1,3 +1,4 @@
+pub mod build;
 pub mod bump;
 pub mod changelog;
 pub mod check;
@@ -6,5 +7,6 @@ pub mod config;
 pub mod diff;
 pub mod explain;
 pub mod fmt;
+pub mod import;
 pub mod rules;
 pub mod schema;
