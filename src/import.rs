@@ -177,11 +177,15 @@ fn opt_str(s: Option<&str>) -> String {
     s.map_or_else(|| "null".to_string(), json_str)
 }
 
-/// `customer_success` → "Customer Success".
+/// `customer_success` → "Customer Success"; words of one or two letters are
+/// taken as abbreviations (`hr` → "HR").
 pub fn title_case(id: &str) -> String {
     id.split('_')
         .filter(|w| !w.is_empty())
         .map(|w| {
+            if w.len() <= 2 {
+                return w.to_uppercase();
+            }
             let mut c = w.chars();
             c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
         })
@@ -315,7 +319,7 @@ mod tests {
         );
         assert_eq!(url_prefix("not a url"), None);
         assert_eq!(title_case("customer_success"), "Customer Success");
-        assert_eq!(title_case("hr"), "Hr");
+        assert_eq!(title_case("hr"), "HR");
     }
 
     #[test]

@@ -5,11 +5,13 @@ mod common;
 #[path = "../common/git.rs"]
 mod git;
 
+mod build;
 mod check;
 mod config;
 mod diff;
 mod exit_codes;
 mod fmt;
+mod import;
 mod formats;
 mod formats_ci;
 mod precommit;
