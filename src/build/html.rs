@@ -29,6 +29,7 @@ dl.facts dd{margin:0}
 .formula{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.95rem;border-left:4px solid var(--accent);padding:.5rem .9rem;background:var(--chip);border-radius:0 6px 6px 0}
 .formula code{background:none;padding:0}
 .table-wrap{overflow-x:auto}
+th code,td code{overflow-wrap:normal}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
 table.compact{width:auto;min-width:60%}
 th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}
@@ -417,37 +418,52 @@ fn kpi_ref(input: &Input<'_>, id: &str) -> String {
     }
 }
 
+/// One block per dispute (a five-column table is unreadable at phone width).
 fn disputes(input: &Input<'_>, id: &str) -> String {
-    let list: Vec<_> = input.catalog.disputes_on(id).collect();
-    if list.is_empty() {
-        return String::new();
-    }
-    let mut s = String::from(
-        "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Dispute</th><th scope=\"col\">Kind</th>\
-         <th scope=\"col\">Status</th><th scope=\"col\">Opened</th><th scope=\"col\">Claim and decision</th></tr></thead>\n<tbody>\n",
-    );
-    for d in list {
-        let mut claim = esc(d.claim.as_deref().unwrap_or(""));
-        if let Some(dec) = &d.decision {
-            let _ = write!(claim, "<br><strong>Decision");
-            if let Some(at) = &dec.decided_at {
-                let _ = write!(claim, " ({})", esc(at));
-            }
-            let _ = write!(claim, ":</strong> {}", esc(dec.summary.as_deref().unwrap_or("")));
-            if let Some(v) = &dec.released_in {
-                let _ = write!(claim, " Released in {}.", esc(v));
-            }
+    let mut s = String::new();
+    for d in input.catalog.disputes_on(id) {
+        let kind = d.kind.map_or("", |k| k.as_str());
+        let status = d.status.map_or("", |k| k.as_str());
+        let _ = writeln!(s, "<h3>{}: {kind} dispute, {status}</h3>\n<dl class=\"facts\">", esc(d.name()));
+        if let Some(at) = &d.opened_at {
+            let _ = writeln!(s, "<dt>Opened</dt><dd>{}</dd>", esc(at));
         }
-        let _ = writeln!(
-            s,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{claim}</td></tr>",
-            esc(d.name()),
-            d.kind.map_or("", |k| k.as_str()),
-            d.status.map_or("", |k| k.as_str()),
-            esc(d.opened_at.as_deref().unwrap_or("")),
-        );
+        if let Some(by) = &d.raised_by {
+            let _ = writeln!(s, "<dt>Raised by</dt><dd>{}</dd>", esc(by));
+        }
+        if let Some(claim) = &d.claim {
+            let _ = writeln!(s, "<dt>Claim</dt><dd>{}</dd>", esc(claim));
+        }
+        let evidence: Vec<String> = d
+            .evidence
+            .iter()
+            .map(|e| {
+                let title = esc(e.title.as_deref().or(e.url.as_deref()).unwrap_or("evidence"));
+                let title = match &e.url {
+                    Some(url) => format!("<a href=\"{}\">{title}</a>", esc(url)),
+                    None => title,
+                };
+                match &e.section_ref {
+                    Some(sec) => format!("{title} ({})", esc(sec)),
+                    None => title,
+                }
+            })
+            .collect();
+        if !evidence.is_empty() {
+            let _ = writeln!(s, "<dt>Evidence</dt><dd>{}</dd>", evidence.join("; "));
+        }
+        if let Some(dec) = &d.decision {
+            let mut text = esc(dec.summary.as_deref().unwrap_or(""));
+            if let Some(at) = &dec.decided_at {
+                let _ = write!(text, " (decided {})", esc(at));
+            }
+            if let Some(v) = &dec.released_in {
+                let _ = write!(text, "; released in {}", esc(v));
+            }
+            let _ = writeln!(s, "<dt>Decision</dt><dd>{text}</dd>");
+        }
+        s.push_str("</dl>\n");
     }
-    s.push_str("</tbody>\n</table></div>\n");
     s
 }
 
@@ -483,7 +499,8 @@ fn flows(input: &Input<'_>, id: &str) -> String {
         let _ = writeln!(
             rows,
             "<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td>{equation}</td></tr>",
-            esc(f.name()),
+            // Break long ids after their dot rather than inside a word.
+            esc(f.name()).replace('.', ".<wbr>"),
             esc(&parts.join(", "))
         );
     }

@@ -279,7 +279,7 @@ fn pages_show_flows_disputes_and_benchmarks_escaped_with_relative_links() {
         assert!(page.contains(&format!("\">{heading}</h2>")), "{heading}");
     }
     // Flows: this KPI opens and closes the roll-forward; its lines link to their pages.
-    assert!(page.contains("<code>sales.backlog_flow</code></th><td>opening value, closing value</td>"), "{page}");
+    assert!(page.contains("<code>sales.<wbr>backlog_flow</code></th><td>opening value, closing value</td>"), "{page}");
     assert!(page.contains("<a href=\"../sales/new_bookings.html\">New Bookings</a>"));
     assert!(page.contains("− <a href=\"../sales/backlog_cancellations.html\">Backlog Cancellations</a>"));
     let line = std::fs::read_to_string(site.join("ontology/sales/backlog_cancellations.html")).unwrap();
@@ -287,15 +287,73 @@ fn pages_show_flows_disputes_and_benchmarks_escaped_with_relative_links() {
     let container = std::fs::read_to_string(site.join("ontology/sales/backlog_overview.html")).unwrap();
     assert!(container.contains("<td>container</td>"));
     // Disputes and benchmark, with markup in values escaped.
-    assert!(page.contains("<th scope=\"row\">DSP-0001</th><td>formula</td><td>rejected</td>"), "{page}");
-    assert!(page.contains("Renewals are not signed business."));
+    assert!(page.contains("<h3>DSP-0001: formula dispute, rejected</h3>"), "{page}");
+    assert!(page.contains("<dt>Raised by</dt><dd>A &lt;b&gt;reader&lt;/b&gt;</dd>"), "{page}");
+    assert!(page.contains(
+        "<dt>Decision</dt><dd>Renewals are not signed business. (decided 2026-01-12); released in 1.0.0</dd>"
+    ));
+    assert!(page.contains("<a href=\"https://example.org/note\">Reader note</a>"));
     assert!(page.contains("Illustrative &lt;survey&gt; &amp; co"));
     assert!(!page.contains("<survey>"));
     // No absolute or external link: the site works from any base path.
+    // (External links are only the citations themselves: evidence and source URLs.)
     for href in page.split("href=\"").skip(1).map(|s| s.split('"').next().unwrap()) {
-        assert!(href.starts_with("../") || !href.contains('/'), "{href}");
+        assert!(href.starts_with("../") || !href.contains('/') || href == "https://example.org/note", "{href}");
     }
     assert!(!page.contains("<script") && !page.contains("<link") && !page.contains("src="));
     let index = std::fs::read_to_string(site.join("ontology/index.html")).unwrap();
     assert!(index.contains("<a href=\"sales/index.html\">Sales</a></th><td class=\"num\">8</td><td class=\"num\">1</td><td class=\"num\">7</td>"), "{index}");
+}
+
+#[test]
+fn bookings_backlog_page_of_the_shipped_catalog_in_headless_chromium() {
+    let Some(chromium) = crate::chromium::find("bookings_backlog_page_of_the_shipped_catalog_in_headless_chromium")
+    else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let run = build(root, &site, &[]);
+    assert_eq!(run.status.code(), Some(0), "{}{}", stdout(&run), stderr(&run));
+    let page = site.join("ontology/sales/bookings_backlog.html");
+    let dom = crate::chromium::dump_dom(&chromium, &page);
+    assert!(dom.contains("<h1>Bookings Backlog</h1>"), "{dom}");
+    assert!(dom.contains("<code>sales.bookings_backlog</code>"));
+    assert!(dom.contains("<title>Bookings Backlog (sales.bookings_backlog) — KPI catalog</title>"));
+    for heading in [
+        "Definition",
+        "Formula",
+        "Why it matters",
+        "How to interpret",
+        "Related KPIs",
+        "Source",
+        "Stage relevance",
+        "Default owning functions",
+        "Calculation policy",
+        "Data",
+    ] {
+        assert!(dom.contains(&format!("\">{heading}</h2>")), "section `{heading}` missing");
+    }
+    assert!(dom.contains("Editorial</span> Defined by Ontolint Editorial"));
+    // Every related KPI is a link to a page that exists and is that KPI's.
+    let related = dom.split("id=\"related\"").nth(1).unwrap().split("</section>").next().unwrap();
+    let kpi: serde_json::Value = json(&root.join("ontology/sales/bookings_backlog.json"));
+    let ids = kpi["relatedKpiIds"].as_array().unwrap();
+    let hrefs: Vec<&str> = related.split("href=\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    assert_eq!(hrefs.len(), ids.len(), "{related}");
+    for (href, id) in hrefs.iter().zip(ids) {
+        let target = page.parent().unwrap().join(href);
+        let text = std::fs::read_to_string(&target).unwrap_or_else(|e| panic!("{href}: {e}"));
+        assert!(text.contains(&format!("<code>{}</code>", id.as_str().unwrap())), "{href} is not {id}");
+    }
+    // The JSON links resolve too.
+    for href in [
+        "../../api/ontology/sales/bookings_backlog.json",
+        "../../api/ontology/sales.json",
+        "../../api/ontology/index.json",
+    ] {
+        assert!(dom.contains(&format!("href=\"{href}\"")), "{href}");
+        assert!(page.parent().unwrap().join(href).is_file(), "{href}");
+    }
 }

@@ -2,6 +2,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/chromium.rs"]
+mod chromium;
 #[path = "../common/git.rs"]
 mod git;
 
