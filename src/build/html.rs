@@ -30,6 +30,7 @@ dl.facts dd{margin:0}
 .formula code{background:none;padding:0}
 .table-wrap{overflow-x:auto}
 th code,td code{overflow-wrap:normal}
+code.id{font-weight:normal;font-size:.8em;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
 table.compact{width:auto;min-width:60%}
 th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}
@@ -120,13 +121,13 @@ pub fn domain_page(input: &Input<'_>, d: &DomainInfo) -> String {
         esc(&d.id)
     );
     b.push_str(
-        "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">KPI</th><th scope=\"col\">Rogue ID</th>\
+        "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">KPI and Rogue ID</th>\
          <th scope=\"col\">Type</th><th scope=\"col\">Tier</th></tr></thead>\n<tbody>\n",
     );
     for e in kpis {
         let _ = writeln!(
             b,
-            "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\"><a href=\"{}\">{}</a><br><code class=\"id\">{}</code></th><td>{}</td><td>{}</td></tr>",
             esc(&kpi_href(&e.domain, &e.slug)),
             esc(label(e)),
             esc(&e.id),
