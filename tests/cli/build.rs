@@ -357,3 +357,18 @@ fn bookings_backlog_page_of_the_shipped_catalog_in_headless_chromium() {
         assert!(page.parent().unwrap().join(href).is_file(), "{href}");
     }
 }
+
+/// Regression: the site folder came out 0700 and the snapshot 0600 (the
+/// modes of temporary folders and files), unreadable to a web server.
+#[cfg(unix)]
+#[test]
+fn built_folder_and_snapshot_are_readable_by_all() {
+    use std::os::unix::fs::PermissionsExt;
+    let cat = catalog_with(None);
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    assert_eq!(build(cat.path(), &site, &["--snapshot"]).status.code(), Some(0));
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&site), 0o755);
+    assert_eq!(mode(&cat.path().join("snapshots/v/1.0.0/index.json")), 0o644);
+}

@@ -245,3 +245,16 @@ fn import_then_build_reproduces_the_imported_kpis() {
         assert!(index.contains(&indented), "{id} is not embedded in canonical order");
     }
 }
+
+/// Regression: new files were created 0600 (the mode of a temporary file).
+#[cfg(unix)]
+#[test]
+fn imported_files_are_readable_by_all() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(import(dir.path(), &envelope(), &[]).status.code(), Some(0));
+    for rel in ["ontology/sales/arr.json", "ontology/catalog.json", "ontology/standards.json"] {
+        let mode = std::fs::metadata(dir.path().join(rel)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "{rel}");
+    }
+}

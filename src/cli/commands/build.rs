@@ -185,6 +185,12 @@ fn swap_in(out: &Path, site: &Site) -> Result<()> {
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
     let tmp = tempfile::Builder::new().prefix(&format!(".{name}.tmp-")).tempdir_in(&parent).map_err(werr(&parent))?;
     write_tree(tmp.path(), site)?;
+    // A temporary folder is created private (0700); a published site is not.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).map_err(werr(tmp.path()))?;
+    }
     if std::fs::symlink_metadata(out).is_ok() {
         // An empty folder of a unique name, which the rename replaces.
         let old =
