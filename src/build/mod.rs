@@ -93,6 +93,23 @@ impl Site {
         self.files.get(&api::snapshot_path(&self.version)).map_or(&[], Vec::as_slice)
     }
 
+    /// Adds the committed snapshot of an earlier release, so the published
+    /// site keeps serving every version integrations may have pinned. The
+    /// version must be semver (it becomes a folder name); the current
+    /// version's snapshot is the one just built.
+    pub fn add_release(&mut self, version: &str, bytes: Vec<u8>) -> Result<()> {
+        if semver::Version::parse(version).is_err() {
+            return Err(Error::config(
+                format!("snapshot folder `v/{version}` is not named by a semantic version"),
+                Some("snapshots live at <snapshots>/v/<version>/index.json".into()),
+            ));
+        }
+        if version == self.version {
+            return Ok(());
+        }
+        self.add(api::snapshot_path(version), bytes)
+    }
+
     fn add(&mut self, path: String, bytes: Vec<u8>) -> Result<()> {
         if self.files.contains_key(&path) {
             return Err(Error::config(

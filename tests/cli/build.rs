@@ -263,6 +263,21 @@ fn the_snapshot_is_what_the_snapshot_rules_expect() {
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     let diff = repo.diff(&["--base", "main"]);
     assert!(!diff.codes().iter().any(|c| c.starts_with("SNP")), "{:?}", diff.hit_list());
+    // The site keeps serving the pinned 1.0.0 next to 1.0.1, byte for byte.
+    let site = out.path().join("s/api/ontology/v");
+    assert_eq!(
+        std::fs::read(site.join("1.0.0/index.json")).unwrap(),
+        repo.read("snapshots/v/1.0.0/index.json").as_bytes()
+    );
+    assert_eq!(
+        std::fs::read(site.join("1.0.1/index.json")).unwrap(),
+        repo.read("snapshots/v/1.0.1/index.json").as_bytes()
+    );
+    // A snapshot folder that is not a version cannot become a path of the site.
+    repo.write("snapshots/v/..x/index.json", "{}");
+    let run = repo.ontolint(&["build", "--out", out.path().join("s").to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("not named by a semantic version"), "{}", stderr(&run));
 }
 
 #[test]

@@ -53,7 +53,10 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<u8> {
         );
         return Ok(crate::error::EXIT_FINDINGS);
     }
-    let site = crate::build::site(&outcome.catalog)?;
+    let mut site = crate::build::site(&outcome.catalog)?;
+    for (version, bytes) in earlier_snapshots(&root, &config)? {
+        site.add_release(&version, bytes)?;
+    }
     let snapshot = if args.snapshot { Some(snapshot_target(&root, &config, &site)?) } else { None };
     swap_in(&out, &site)?;
     let mut report = format!(
@@ -144,9 +147,8 @@ fn resolve_existing(path: &Path) -> PathBuf {
     path.to_path_buf()
 }
 
-/// Where `--snapshot` writes, and whether that file already holds these
-/// exact bytes. A different file there is refused: snapshots are immutable.
-fn snapshot_target(root: &Path, config: &crate::config::Config, site: &Site) -> Result<(PathBuf, bool)> {
+/// The snapshots folder (`snapshots` key, else `snapshots/`), when it exists.
+fn snapshots_dir(root: &Path, config: &crate::config::Config) -> Result<PathBuf> {
     let dir = config.snapshots.as_deref().unwrap_or("snapshots");
     let rel = Path::new(dir);
     if rel.is_absolute() || rel.components().any(|c| !matches!(c, Component::Normal(_))) {
@@ -155,7 +157,31 @@ fn snapshot_target(root: &Path, config: &crate::config::Config, site: &Site) -> 
             Some("set `snapshots = \"snapshots\"` in ontolint.toml".into()),
         ));
     }
-    let path = root.join(rel).join("v").join(&site.version).join("index.json");
+    Ok(root.join(rel))
+}
+
+/// Every committed release snapshot (`<snapshots>/v/<version>/index.json`),
+/// by version: the site republishes them all next to the new one.
+fn earlier_snapshots(root: &Path, config: &crate::config::Config) -> Result<Vec<(String, Vec<u8>)>> {
+    let v = snapshots_dir(root, config)?.join("v");
+    let Ok(entries) = std::fs::read_dir(&v) else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    for e in entries.flatten() {
+        let path = e.path().join("index.json");
+        if !path.is_file() {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
+        out.push((e.file_name().to_string_lossy().into_owned(), bytes));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Where `--snapshot` writes, and whether that file already holds these
+/// exact bytes. A different file there is refused: snapshots are immutable.
+fn snapshot_target(root: &Path, config: &crate::config::Config, site: &Site) -> Result<(PathBuf, bool)> {
+    let path = snapshots_dir(root, config)?.join("v").join(&site.version).join("index.json");
     match std::fs::read(&path) {
         Ok(existing) if existing == site.snapshot() => Ok((path, true)),
         Ok(_) => Err(Error::config(
