@@ -387,3 +387,24 @@ fn built_folder_and_snapshot_are_readable_by_all() {
     assert_eq!(mode(&site), 0o755);
     assert_eq!(mode(&cat.path().join("snapshots/v/1.0.0/index.json")), 0o644);
 }
+
+/// The published shapes, reviewed as snapshots: a KPI response, a domain page
+/// and a KPI page (the CSS is left out of the page snapshots: one copy is enough).
+#[test]
+fn built_outputs_snapshots() {
+    let cat = rich_catalog();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    assert_eq!(build(cat.path(), &site, &[]).status.code(), Some(0));
+    let read = |rel: &str| std::fs::read_to_string(site.join(rel)).unwrap();
+    let without_css = |page: String| {
+        let (head, rest) = page.split_once("<style>\n").unwrap();
+        let (_, tail) = rest.split_once("</style>").unwrap();
+        format!("{head}<style>…</style>{tail}")
+    };
+    insta::assert_snapshot!("build_kpi_response_arr", read("api/ontology/sales/arr.json"));
+    insta::assert_snapshot!("build_index_page", without_css(read("ontology/index.html")));
+    insta::assert_snapshot!("build_domain_page_finance", without_css(read("ontology/finance/index.html")));
+    insta::assert_snapshot!("build_kpi_page_backlog", without_css(read("ontology/sales/backlog.html")));
+    insta::assert_snapshot!("build_kpi_page_arr", without_css(read("ontology/sales/arr.html")));
+}
