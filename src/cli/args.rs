@@ -94,7 +94,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "DIR")]
     pub into: Option<PathBuf>,
 
-    /// Replace KPI files that exist already.
+    /// Replace KPI files that exist already, and files with uncommitted changes in git.
     #[arg(long)]
     pub force: bool,
 }

@@ -258,3 +258,22 @@ fn imported_files_are_readable_by_all() {
         assert_eq!(mode, 0o644, "{rel}");
     }
 }
+
+#[test]
+fn uncommitted_work_is_not_rewritten_unless_forced() {
+    let repo = crate::git::Repo::base();
+    let catalog = repo.read("ontology/catalog.json");
+    repo.write("ontology/catalog.json", catalog.replace("Test Editorial", "Edited Editorial"));
+    let single =
+        format!(r#"{{"version": "1.1.0", "releasedAt": "2026-03-01", "kpi": {}}}"#, kpi_text("finance.burn_multiple"));
+    let input = tempfile::tempdir().unwrap();
+    write(input.path(), "in.json", &single);
+    let run = import(repo.path(), &input.path().join("in.json"), &[]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("uncommitted changes: ontology/catalog.json"), "{}", stderr(&run));
+    assert!(!repo.file("ontology/finance/burn_multiple.json").exists());
+    let run = import(repo.path(), &input.path().join("in.json"), &["--force"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(repo.read("ontology/catalog.json").contains("\"1.1.0\""));
+    assert!(repo.read("ontology/catalog.json").contains("Edited Editorial"), "kept from the existing catalog.json");
+}

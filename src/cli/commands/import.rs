@@ -54,6 +54,16 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8> {
             ));
         }
     }
+    // DESIGN §8: files it would rewrite that hold uncommitted work stop the
+    // import (catalog.json and standards.json are always rewritten).
+    let rewritten: Vec<String> = targets
+        .iter()
+        .cloned()
+        .chain(["catalog.json", "standards.json"].map(|f| ontology.join(f)))
+        .filter(|p| p.exists())
+        .map(|p| rel(&p))
+        .collect();
+    crate::cli::write::refuse_uncommitted(&root, &rewritten, args.force)?;
     let mut report = String::new();
     let mut replaced = 0;
     for (k, path) in plan.kpis.iter().zip(&targets) {
