@@ -90,6 +90,14 @@ fn every_built_json_file_validates_against_the_built_schema() {
         assert!(files.contains_key(page), "{page}");
     }
     assert_eq!(files.keys().filter(|p| p.ends_with(".html")).count(), 1 + 2 + 10);
+    // Every page: English, a title, exactly one h1, headers with a scope, a viewport.
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = String::from_utf8(bytes.clone()).unwrap();
+        assert!(page.contains("<html lang=\"en\">") && page.contains("<title>"), "{path}");
+        assert_eq!(page.matches("<h1>").count(), 1, "{path}");
+        assert_eq!(page.matches("<th>").count(), 0, "{path}: a header without scope");
+        assert!(page.contains("name=\"viewport\""), "{path}");
+    }
     assert!(files.contains_key(".ontolint-build"));
 }
 

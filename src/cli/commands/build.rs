@@ -66,6 +66,14 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<u8> {
         out.display(),
         site.files.len()
     );
+    let warnings = outcome.findings.len() - errors;
+    if warnings > 0 {
+        report.push_str(&format!(
+            "note: `ontolint check` reports {warnings} warning{} or info{}; built anyway\n",
+            if warnings == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        ));
+    }
     if let Some((path, exists)) = snapshot {
         if exists {
             report.push_str(&format!("snapshot {} already holds this release; unchanged\n", path.display()));
