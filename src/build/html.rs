@@ -499,7 +499,8 @@ fn flows(input: &Input<'_>, id: &str) -> String {
         }
         let _ = writeln!(
             rows,
-            "<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td>{equation}</td></tr>",
+            "<tr><th scope=\"row\">{}<code class=\"id\">{}</code></th><td>{}</td><td>{equation}</td></tr>",
+            f.label.as_deref().map_or_else(String::new, |l| format!("{}<br>", esc(l))),
             // Break long ids after their dot rather than inside a word.
             esc(f.name()).replace('.', ".<wbr>"),
             esc(&parts.join(", "))

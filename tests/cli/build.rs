@@ -302,7 +302,7 @@ fn pages_show_flows_disputes_and_benchmarks_escaped_with_relative_links() {
         assert!(page.contains(&format!("\">{heading}</h2>")), "{heading}");
     }
     // Flows: this KPI opens and closes the roll-forward; its lines link to their pages.
-    assert!(page.contains("<code>sales.<wbr>backlog_flow</code></th><td>opening value, closing value</td>"), "{page}");
+    assert!(page.contains("Backlog roll-forward<br><code class=\"id\">sales.<wbr>backlog_flow</code></th><td>opening value, closing value</td>"), "{page}");
     assert!(page.contains("<a href=\"../sales/new_bookings.html\">New Bookings</a>"));
     assert!(page.contains("− <a href=\"../sales/backlog_cancellations.html\">Backlog Cancellations</a>"));
     let line = std::fs::read_to_string(site.join("ontology/sales/backlog_cancellations.html")).unwrap();
