@@ -94,13 +94,21 @@ pub fn format_kpi(bytes: &[u8]) -> Result<String, FormatError> {
         return Err(FormatError::DuplicateKey { offset: d.second.start, key: d.key.clone() });
     }
     let tree = crate::parse::syntax(text, start).map_err(syntax_error)?;
-    let mut out = String::with_capacity(text.len() + 64);
-    write_value(&mut out, &tree, 0, Some(KPI_ORDER));
+    let mut out = canonical(&tree);
     out.push('\n');
     match crate::parse::parse(&out, 0) {
         Ok(again) if again.value == parsed.value && again.duplicates.is_empty() => Ok(out),
         _ => Err(FormatError::ValueChanged),
     }
+}
+
+/// The canonical text of a parsed KPI (no final newline): what `fmt` writes,
+/// and what `build` embeds in the JSON API and `import` writes. Scalars are
+/// copied from the source text, so values stay exactly as written.
+pub fn canonical(tree: &Syntax) -> String {
+    let mut out = String::with_capacity(4096);
+    write_value(&mut out, tree, 0, Some(KPI_ORDER));
+    out
 }
 
 fn indent(out: &mut String, level: usize) {

@@ -29,4 +29,6 @@ pub mod config;
 pub mod governance;
 pub mod history;
 pub mod report;
+pub mod build;
+pub mod import;
 pub mod cli;

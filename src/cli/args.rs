@@ -46,6 +46,10 @@ pub enum Command {
     },
     /// Rewrite KPI files in the canonical key order and layout (values kept exactly as written).
     Fmt(FmtArgs),
+    /// Publish the catalog: JSON API, JSON Schema and HTML pages (refused when `check` reports errors).
+    Build(BuildArgs),
+    /// Split a catalog in one of its public JSON shapes into the file layout.
+    Import(ImportArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -107,6 +111,32 @@ pub struct FmtArgs {
     /// Rewrite files that have uncommitted changes in git (refused by default).
     #[arg(long, conflicts_with = "check")]
     pub allow_dirty: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The output folder; replaced as a whole (it must be new, empty or a previous build).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Also write the release snapshot into the snapshots folder (`snapshots/v/<version>/index.json`).
+    #[arg(long)]
+    pub snapshot: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The catalog: `{version, releasedAt, kpis}`, a bare array of KPIs, `{version, releasedAt, kpi}` or one KPI.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The catalog root to write into (default: --root, else the catalog around the working directory).
+    #[arg(long, value_name = "DIR")]
+    pub into: Option<PathBuf>,
+
+    /// Replace KPI files that exist already, and files with uncommitted changes in git.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// How `check` and `diff` report: format, extra outputs, what fails, which rules.

@@ -24,6 +24,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Explain { rule } => commands::explain::run(rule),
         Command::Schema { name } => commands::schema::run(name),
         Command::Fmt(args) => commands::fmt::run(&cli, args),
+        Command::Build(args) => commands::build::run(&cli, args),
+        Command::Import(args) => commands::import::run(&cli, args),
         Command::Completions { shell } => commands::completions::completions(*shell),
         Command::Man => commands::completions::man(),
         Command::Config => commands::config::run(&cli),

@@ -2,11 +2,12 @@
 
 #[path = "../common/mod.rs"]
 mod common;
-#[path = "../common/git.rs"]
-mod git;
 #[path = "../common/chromium.rs"]
 mod chromium;
+#[path = "../common/git.rs"]
+mod git;
 
+mod build;
 mod check;
 mod config;
 mod diff;
@@ -15,6 +16,7 @@ mod exit_codes;
 mod flows;
 mod fmt;
 mod history;
+mod import;
 mod formats;
 mod formats_ci;
 mod precommit;

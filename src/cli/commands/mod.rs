@@ -1,3 +1,4 @@
+pub mod build;
 pub mod bump;
 pub mod changelog;
 pub mod check;
@@ -9,5 +10,6 @@ pub mod flow;
 pub mod fmt;
 pub mod history;
 pub mod report;
+pub mod import;
 pub mod rules;
 pub mod schema;

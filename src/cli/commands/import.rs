@@ -1,0 +1,115 @@
+//! `ontolint import FILE [--into DIR] [--force]`: split a catalog in one of
+//! its public shapes into the file layout (see `crate::import`). Every file is
+//! written atomically; nothing is written when the input is refused, or when
+//! a KPI file exists already and `--force` is not given.
+
+use crate::cli::Cli;
+use crate::cli::args::ImportArgs;
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+
+pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8> {
+    let cwd = std::env::current_dir().map_err(|source| Error::Read { path: ".".into(), source })?;
+    let bytes = std::fs::read(&args.file).map_err(|source| Error::Read { path: args.file.clone(), source })?;
+    let name = args.file.display().to_string();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::config(format!("{name}: not valid UTF-8 from byte {} on", e.utf8_error().valid_up_to()), None)
+    })?;
+    // The target catalog root: --into, else --root, else the catalog around
+    // the working directory, else the working directory.
+    let root = match args.into.as_ref().or(cli.root.as_ref()) {
+        Some(dir) => cwd.join(dir),
+        None => crate::config::find_root(None, &cwd).unwrap_or_else(|_| cwd.clone()),
+    };
+    if root.exists() && !root.is_dir() {
+        return Err(Error::usage(format!("--into `{}` is not a folder", root.display()), None));
+    }
+    let config = crate::config::Config::load(&root)?;
+    let ontology = root.join(config.ontology_dir());
+    let existing = crate::import::Existing {
+        catalog: read_json(&ontology.join("catalog.json"))?,
+        standards: read_json(&ontology.join("standards.json"))?,
+    };
+    let plan = crate::import::plan(&name, &text, &existing)?;
+    let rel = |p: &Path| p.strip_prefix(&root).unwrap_or(p).display().to_string();
+    let targets: Vec<PathBuf> =
+        plan.kpis.iter().map(|k| ontology.join(&k.domain).join(format!("{}.json", k.slug))).collect();
+    if !args.force {
+        let present: Vec<String> = targets.iter().filter(|p| p.exists()).map(|p| rel(p)).collect();
+        if !present.is_empty() {
+            let shown: Vec<&str> = present.iter().take(10).map(String::as_str).collect();
+            let more = if present.len() > shown.len() {
+                format!(" and {} more", present.len() - shown.len())
+            } else {
+                String::new()
+            };
+            return Err(Error::config(
+                format!(
+                    "refusing to overwrite {} existing KPI file{}: {}{more}",
+                    present.len(),
+                    if present.len() == 1 { "" } else { "s" },
+                    shown.join(", ")
+                ),
+                Some("nothing was written; pass --force to replace them".into()),
+            ));
+        }
+    }
+    // DESIGN §8: files it would rewrite that hold uncommitted work stop the
+    // import (catalog.json and standards.json are always rewritten).
+    let rewritten: Vec<String> = targets
+        .iter()
+        .cloned()
+        .chain(["catalog.json", "standards.json"].map(|f| ontology.join(f)))
+        .filter(|p| p.exists())
+        .map(|p| rel(&p))
+        .collect();
+    crate::cli::write::refuse_uncommitted(&root, &rewritten, args.force)?;
+    let mut report = String::new();
+    let mut replaced = 0;
+    for (k, path) in plan.kpis.iter().zip(&targets) {
+        let existed = path.exists();
+        write(path, k.text.as_bytes())?;
+        replaced += usize::from(existed);
+        report.push_str(&format!("{} {}\n", if existed { "replaced" } else { "wrote" }, rel(path)));
+    }
+    for (file, text) in [("catalog.json", &plan.catalog), ("standards.json", &plan.standards)] {
+        let path = ontology.join(file);
+        let verb = if path.exists() { "updated" } else { "wrote" };
+        write(&path, text.as_bytes())?;
+        report.push_str(&format!("{verb} {}\n", rel(&path)));
+    }
+    let domains: std::collections::BTreeSet<&str> = plan.kpis.iter().map(|k| k.domain.as_str()).collect();
+    report.push_str(&format!(
+        "imported {} KPI{} ({} new, {replaced} replaced) in {} domain{} from {name} ({}); {} new standard{} registered\n",
+        plan.kpis.len(),
+        if plan.kpis.len() == 1 { "" } else { "s" },
+        plan.kpis.len() - replaced,
+        domains.len(),
+        if domains.len() == 1 { "" } else { "s" },
+        plan.shape.describe(),
+        plan.new_standards.len(),
+        if plan.new_standards.len() == 1 { "" } else { "s" },
+    ));
+    crate::cli::print(&report)?;
+    Ok(0)
+}
+
+fn read_json(path: &Path) -> Result<Option<serde_json::Value>> {
+    match std::fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+            Error::config(
+                format!("{}: invalid JSON: {e}", path.display()),
+                Some("fix it (or remove it) before importing; nothing was written".into()),
+            )
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Read { path: path.to_path_buf(), source }),
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
+    }
+    crate::cli::write::write_atomic(path, bytes)
+}
