@@ -409,3 +409,38 @@ fn a_dangling_link_is_one_files_finding_not_the_end_of_the_run() {
     assert!(text.contains("ontology/sales/ghost.json: error:") && text.contains("gone.json"), "{text}");
     assert!(text.contains("1 with errors"), "the other files are still formatted: {text}");
 }
+
+/// `--output` into a folder that does not exist named a random temporary
+/// file (`… at path "missing/.tmpXXXX"`): the message changed on every run.
+#[test]
+fn output_into_a_missing_folder_names_the_target_not_a_temporary_file() {
+    let dir = catalog_with(None);
+    let target = dir.path().join("missing/report.sarif");
+    let arg = format!("sarif={}", target.display());
+    let runs: Vec<String> = (0..2)
+        .map(|_| {
+            let out = ontolint(dir.path(), &["check", "--output", &arg]);
+            assert_eq!(out.status.code(), Some(2));
+            String::from_utf8_lossy(&out.stderr).into_owned()
+        })
+        .collect();
+    assert_eq!(runs[0], runs[1], "the message is the same on every run");
+    assert!(runs[0].contains(&format!("cannot write `{}`", target.display())), "{}", runs[0]);
+    assert!(!runs[0].contains("at path") && !runs[0].contains("missing/.tmp"), "{}", runs[0]);
+}
+
+/// A report written with `--output` was created with mode 0600 (the
+/// temporary file's), unlike any other new file.
+#[cfg(unix)]
+#[test]
+fn a_new_output_file_gets_the_mode_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = catalog_with(None);
+    let report = dir.path().join("report.json");
+    let out = ontolint(dir.path(), &["check", "--output", &format!("json={}", report.display())]);
+    assert_eq!(out.status.code(), Some(0));
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(&plain, "").unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&report), mode(&plain), "0666 less the umask");
+}
