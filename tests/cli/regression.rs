@@ -444,3 +444,20 @@ fn a_new_output_file_gets_the_mode_of_any_new_file() {
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&report), mode(&plain), "0666 less the umask");
 }
+
+/// An unknown `[bump]` kind or a bad `ontology` folder was located at the
+/// first mention of its text, which could be a comment above it.
+#[test]
+fn config_errors_point_at_the_key_not_at_a_comment_that_mentions_it() {
+    let dir = catalog_with(None);
+    let stderr = |toml: &str| {
+        write(dir.path(), "ontolint.toml", toml);
+        let out = ontolint(dir.path(), &["config"]);
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let bump = stderr("[bump]\n# formula-change was minor\nformula-change = \"minor\"\n");
+    assert!(bump.contains("ontolint.toml:3:1: unknown change kind `formula-change`"), "{bump}");
+    let folder = stderr("# ontology: see below\nontology = \"a b\"\n");
+    assert!(folder.contains("ontolint.toml:2:1: ontology `a b` is not a folder name"), "{folder}");
+}
