@@ -8,7 +8,8 @@ use std::path::Path;
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let dir = target.parent().unwrap_or(Path::new("."));
+    // A bare file name (`report.json`) has the empty path as its parent: the working directory.
+    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let err = |source| Error::Write { path: target.clone(), source };
     // A folder that does not exist is reported as such, not by the random name
     // of the temporary file that could not be created in it.

@@ -461,3 +461,20 @@ fn config_errors_point_at_the_key_not_at_a_comment_that_mentions_it() {
     let folder = stderr("# ontology: see below\nontology = \"a b\"\n");
     assert!(folder.contains("ontolint.toml:2:1: ontology `a b` is not a folder name"), "{folder}");
 }
+
+/// `--output json=report.json` (a bare file name, relative to the working
+/// directory) must be written there: its parent is the empty path.
+#[test]
+fn an_output_named_without_a_folder_lands_in_the_working_directory() {
+    let dir = catalog_with(None);
+    let cwd = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("ontolint")
+        .unwrap()
+        .current_dir(cwd.path())
+        .args(["--root", dir.path().to_str().unwrap(), "check", "--output", "json=report.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = std::fs::read_to_string(cwd.path().join("report.json")).unwrap();
+    assert!(report.contains("\"schemaVersion\""), "{report}");
+}
