@@ -478,3 +478,13 @@ fn an_output_named_without_a_folder_lands_in_the_working_directory() {
     let report = std::fs::read_to_string(cwd.path().join("report.json")).unwrap();
     assert!(report.contains("\"schemaVersion\""), "{report}");
 }
+
+/// `--output json=` said "no path after `Json=`": the Rust name of the format.
+#[test]
+fn output_without_a_path_names_the_format_as_typed() {
+    let dir = catalog_with(None);
+    let out = ontolint(dir.path(), &["check", "--output", "json="]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no path after `json=`"), "{stderr}");
+}
