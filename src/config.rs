@@ -134,7 +134,19 @@ impl Config {
                 Some("see the README's configuration section; `ontolint config` prints every key".into()),
             )
         })?;
-        let position = |needle: &str| text.find(needle).map_or_else(String::new, at_offset);
+        // The line that sets the key (`key = …`), not its first mention (a comment, a value).
+        let position = |key: &str| {
+            let mut offset = 0;
+            for line in text.split_inclusive('\n') {
+                let body = line.trim_start();
+                let sets = body.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='));
+                if sets {
+                    return at_offset(offset + line.len() - body.len());
+                }
+                offset += line.len();
+            }
+            String::new()
+        };
         let err = |span: &std::ops::Range<usize>, message: String, advice: String| {
             Error::config(format!("{}{}: {message}", path.display(), at_offset(span.start)), Some(advice))
         };

@@ -359,19 +359,20 @@ pub struct OutputTarget {
 }
 
 fn parse_output(value: &str) -> Result<OutputTarget, String> {
-    let (format, path) = value
+    let (name, path) = value
         .split_once('=')
         .ok_or_else(|| format!("expected FORMAT=PATH (e.g. sarif=ontolint.sarif), got `{value}`"))?;
-    let format = Format::from_str(format, true).map_err(|_| {
+    let format = Format::from_str(name, true).map_err(|_| {
         let names: Vec<String> = Format::value_variants()
             .iter()
             .filter_map(|f| f.to_possible_value())
             .map(|v| v.get_name().to_string())
             .collect();
-        format!("unknown format `{format}` (one of: {})", names.join(", "))
+        format!("unknown format `{name}` (one of: {})", names.join(", "))
     })?;
     if path.is_empty() {
-        return Err(format!("no path after `{format:?}=`"));
+        // As typed (`json=`), not the variant's Rust name (`Json=`).
+        return Err(format!("no path after `{name}=`"));
     }
     Ok(OutputTarget { format, path: PathBuf::from(path) })
 }

@@ -8,9 +8,18 @@ use std::path::Path;
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let dir = target.parent().unwrap_or(Path::new("."));
+    // A bare file name (`report.json`) has the empty path as its parent: the working directory.
+    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let err = |source| Error::Write { path: target.clone(), source };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    // A folder that does not exist is reported as such, not by the random name
+    // of the temporary file that could not be created in it.
+    std::fs::metadata(dir).map_err(err)?;
+    let mut builder = tempfile::Builder::new();
+    // A new file gets the usual mode (0666 less the umask), not the 0600 of a temporary file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    // tempfile's errors name the temporary file (`… at path "dir/.tmpXXXX"`): keep the kind only.
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| err(std::io::Error::from(e.kind())))?;
     std::io::Write::write_all(&mut tmp, bytes).map_err(err)?;
     if let Ok(meta) = std::fs::metadata(&target) {
         tmp.as_file().set_permissions(meta.permissions()).map_err(err)?;

@@ -75,8 +75,13 @@ impl Catalog {
 
     /// rogueIds that disputes name but the catalog does not have, sorted, once each.
     pub fn disputed_missing_kpis(&self) -> Vec<String> {
-        let mut ids: Vec<String> =
-            self.disputes.iter().filter_map(|d| d.kpi.clone()).filter(|k| !self.resolves(k)).collect();
+        let mut ids: Vec<String> = self
+            .disputes
+            .iter()
+            .filter_map(Dispute::wellformed_kpi)
+            .filter(|k| !self.resolves(k))
+            .map(str::to_string)
+            .collect();
         ids.sort();
         ids.dedup();
         ids

@@ -135,6 +135,19 @@ impl Dispute {
         })
     }
 
+    /// The disputed KPI, when it has the schema's rogueId form
+    /// (`^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$`); a malformed one is the schema's finding alone.
+    pub fn wellformed_kpi(&self) -> Option<&str> {
+        let ident = |s: &str| {
+            let mut chars = s.chars();
+            chars.next().is_some_and(|c| c.is_ascii_lowercase())
+                && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        };
+        let kpi = self.kpi.as_deref()?;
+        let (domain, slug) = kpi.split_once('.')?;
+        (ident(domain) && ident(slug)).then_some(kpi)
+    }
+
     /// The id to show: the record's own, else its file name.
     pub fn name(&self) -> &str {
         self.id.as_deref().unwrap_or(&self.file_stem)

@@ -409,3 +409,82 @@ fn a_dangling_link_is_one_files_finding_not_the_end_of_the_run() {
     assert!(text.contains("ontology/sales/ghost.json: error:") && text.contains("gone.json"), "{text}");
     assert!(text.contains("1 with errors"), "the other files are still formatted: {text}");
 }
+
+/// `--output` into a folder that does not exist named a random temporary
+/// file (`… at path "missing/.tmpXXXX"`): the message changed on every run.
+#[test]
+fn output_into_a_missing_folder_names_the_target_not_a_temporary_file() {
+    let dir = catalog_with(None);
+    let target = dir.path().join("missing/report.sarif");
+    let arg = format!("sarif={}", target.display());
+    let runs: Vec<String> = (0..2)
+        .map(|_| {
+            let out = ontolint(dir.path(), &["check", "--output", &arg]);
+            assert_eq!(out.status.code(), Some(2));
+            String::from_utf8_lossy(&out.stderr).into_owned()
+        })
+        .collect();
+    assert_eq!(runs[0], runs[1], "the message is the same on every run");
+    assert!(runs[0].contains(&format!("cannot write `{}`", target.display())), "{}", runs[0]);
+    assert!(!runs[0].contains("at path") && !runs[0].contains("missing/.tmp"), "{}", runs[0]);
+}
+
+/// A report written with `--output` was created with mode 0600 (the
+/// temporary file's), unlike any other new file.
+#[cfg(unix)]
+#[test]
+fn a_new_output_file_gets_the_mode_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = catalog_with(None);
+    let report = dir.path().join("report.json");
+    let out = ontolint(dir.path(), &["check", "--output", &format!("json={}", report.display())]);
+    assert_eq!(out.status.code(), Some(0));
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(&plain, "").unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&report), mode(&plain), "0666 less the umask");
+}
+
+/// An unknown `[bump]` kind or a bad `ontology` folder was located at the
+/// first mention of its text, which could be a comment above it.
+#[test]
+fn config_errors_point_at_the_key_not_at_a_comment_that_mentions_it() {
+    let dir = catalog_with(None);
+    let stderr = |toml: &str| {
+        write(dir.path(), "ontolint.toml", toml);
+        let out = ontolint(dir.path(), &["config"]);
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let bump = stderr("[bump]\n# formula-change was minor\nformula-change = \"minor\"\n");
+    assert!(bump.contains("ontolint.toml:3:1: unknown change kind `formula-change`"), "{bump}");
+    let folder = stderr("# ontology: see below\nontology = \"a b\"\n");
+    assert!(folder.contains("ontolint.toml:2:1: ontology `a b` is not a folder name"), "{folder}");
+}
+
+/// `--output json=report.json` (a bare file name, relative to the working
+/// directory) must be written there: its parent is the empty path.
+#[test]
+fn an_output_named_without_a_folder_lands_in_the_working_directory() {
+    let dir = catalog_with(None);
+    let cwd = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("ontolint")
+        .unwrap()
+        .current_dir(cwd.path())
+        .args(["--root", dir.path().to_str().unwrap(), "check", "--output", "json=report.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = std::fs::read_to_string(cwd.path().join("report.json")).unwrap();
+    assert!(report.contains("\"schemaVersion\""), "{report}");
+}
+
+/// `--output json=` said "no path after `Json=`": the Rust name of the format.
+#[test]
+fn output_without_a_path_names_the_format_as_typed() {
+    let dir = catalog_with(None);
+    let out = ontolint(dir.path(), &["check", "--output", "json="]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no path after `json=`"), "{stderr}");
+}

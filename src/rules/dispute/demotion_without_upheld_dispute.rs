@@ -39,10 +39,14 @@ impl Check for DemotionWithoutUpheldDispute {
         let version = cx.catalog.version();
         for c in diff.changes.iter().filter(|c| c.kind == ChangeKind::Demoted) {
             let Some(kpi) = cx.catalog.kpi(&c.kpi) else { continue };
-            let justified = cx
-                .catalog
-                .disputes_on(&c.kpi)
-                .any(|d| d.status == Some(DisputeStatus::Upheld) && version.is_some() && released_in(d) == version);
+            let justified = cx.catalog.disputes_on(&c.kpi).any(|d| {
+                // Build metadata has no precedence (semver §10): `2.0.0+build.1` is release 2.0.0.
+                let same_release = match (released_in(d), &version) {
+                    (Some(released), Some(version)) => released.cmp_precedence(version).is_eq(),
+                    _ => false,
+                };
+                d.status == Some(DisputeStatus::Upheld) && same_release
+            });
             if justified {
                 continue;
             }

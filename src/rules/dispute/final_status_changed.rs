@@ -51,24 +51,44 @@ impl Check for FinalStatusChanged {
             );
             match head {
                 Some(head) => {
-                    let Some(now) = head.status.filter(|now| *now != was) else { continue };
+                    let now = match head.status {
+                        Some(now) if now == was => continue,
+                        Some(now) => now.as_str().to_string(),
+                        // Not a status the schema knows (`"closed"`, `7`) or none: still not the final one.
+                        None => match super::object(cx.catalog, head).and_then(|o| o.get("status")) {
+                            Some(serde_json::Value::String(s)) => s.clone(),
+                            Some(other) => other.to_string(),
+                            None => "without a status".to_string(),
+                        },
+                    };
                     out.report(head.file, "/status")
                         .about(head.kpi.as_deref())
                         .arg("dispute", head.name())
                         .arg("was", was.as_str())
-                        .arg("now", now.as_str())
+                        .arg("now", &now)
                         .help(help);
                 }
-                // A dispute file that does not parse in the head is its own finding.
-                None if cx.catalog.files.iter().any(|f| f.path == path(diff.base, base)) => {}
-                None => {
-                    out.report_base_file(base.file, "/status")
-                        .about(base.kpi.as_deref())
-                        .arg("dispute", base.name())
-                        .arg("was", was.as_str())
-                        .arg("now", "removed")
-                        .help(format!("restore `{}`: a decided dispute stays on record", path(diff.base, base)));
-                }
+                None => match cx.catalog.files.iter().position(|f| f.path == path(diff.base, base)) {
+                    // A dispute file that does not parse in the head is its own finding (FIL003).
+                    Some(i) if cx.catalog.files[i].value.is_none() => {}
+                    // It parses, but is no dispute object any more (`[]`): the record is gone.
+                    Some(i) => {
+                        out.report(i, "")
+                            .about(base.kpi.as_deref())
+                            .arg("dispute", base.name())
+                            .arg("was", was.as_str())
+                            .arg("now", "not a dispute object")
+                            .help(help);
+                    }
+                    None => {
+                        out.report_base_file(base.file, "/status")
+                            .about(base.kpi.as_deref())
+                            .arg("dispute", base.name())
+                            .arg("was", was.as_str())
+                            .arg("now", "removed")
+                            .help(format!("restore `{}`: a decided dispute stays on record", path(diff.base, base)));
+                    }
+                },
             }
         }
     }

@@ -35,7 +35,8 @@ impl Check for ReleaseAfterCatalogVersion {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         let Some(version) = cx.catalog.version() else { return };
         for d in &cx.catalog.disputes {
-            let Some(released) = released_in(d).filter(|r| *r > version) else { continue };
+            // Build metadata has no precedence (semver §10): `1.1.0+b` is release 1.1.0.
+            let Some(released) = released_in(d).filter(|r| r.cmp_precedence(&version).is_gt()) else { continue };
             let r = out
                 .report(d.file, "/decision/releasedIn")
                 .about(d.kpi.as_deref())

@@ -41,9 +41,9 @@ declare_rule! {
 impl Check for UnknownDisputedKpi {
     fn check(&self, cx: &Context<'_>, out: &mut Sink) {
         for d in &cx.catalog.disputes {
-            let Some(kpi) = &d.kpi else { continue };
             // A malformed id is the schema's finding alone.
-            if cx.catalog.resolves(kpi) || !kpi.contains('.') {
+            let Some(kpi) = d.wellformed_kpi() else { continue };
+            if cx.catalog.resolves(kpi) {
                 continue;
             }
             let help = match &cx.catalog.past_kpis {

@@ -46,14 +46,14 @@ impl Check for UpheldAttributionUnpublished {
         for d in cx.catalog.disputes.iter().filter(|d| decides_tier(d) && d.kind == Some(DisputeKind::Attribution)) {
             let Some(kpi) = d.kpi.as_deref().and_then(|id| cx.catalog.kpi(id)) else { continue };
             let released = released_in(d);
-            // A release still to come is DSP006's finding.
-            if released.as_ref().zip(version.as_ref()).is_some_and(|(r, v)| r > v) {
+            // A release still to come is DSP006's finding (build metadata has no precedence).
+            if released.as_ref().zip(version.as_ref()).is_some_and(|(r, v)| r.cmp_precedence(v).is_gt()) {
                 continue;
             }
-            let superseded = cx
-                .catalog
-                .disputes_on(&kpi.id())
-                .any(|other| decides_tier(other) && released_in(other) > released && released.is_some());
+            let superseded = cx.catalog.disputes_on(&kpi.id()).any(|other| match (released_in(other), &released) {
+                (Some(theirs), Some(ours)) => decides_tier(other) && theirs.cmp_precedence(ours).is_gt(),
+                _ => false,
+            });
             if superseded || kpi.tier() == Some(Tier::Published) || kpi.tier().is_none() {
                 continue;
             }
