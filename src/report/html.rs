@@ -378,6 +378,6 @@ fn references(out: &mut String, r: &Report) {
         "Mentioned by",
         refs.mentioned_by.iter().map(|m| kpi(&m.id, m.label.as_deref(), Some(&format!("in {}", m.field)))).collect(),
     );
-    list(out, "Flows", refs.flows.iter().map(|f| kpi(&f.id, f.label.as_deref(), Some(&f.role))).collect());
+    list(out, "Flows", refs.flows.iter().map(|f| kpi(&f.id, f.label.as_deref(), Some(&f.roles.join(", ")))).collect());
     out.push_str("</section>\n");
 }

@@ -257,6 +257,6 @@ fn references(out: &mut String, r: &Report) {
     let _ = writeln!(
         out,
         "- Flows: {}\n",
-        kpis(&mut refs.flows.iter().map(|f| (f.id.clone(), f.label.clone(), Some(f.role.clone()))))
+        kpis(&mut refs.flows.iter().map(|f| (f.id.clone(), f.label.clone(), Some(f.roles.join(", ")))))
     );
 }

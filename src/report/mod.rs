@@ -261,8 +261,9 @@ fn references(catalog: &Catalog, id: &str, kpi: &Kpi) -> References {
             let sign = line.sign.map_or("", |s| s.as_str());
             roles.push(format!("{sign}{}", line.role.map_or("line", |r| r.as_str())));
         }
-        for role in roles {
-            flows.push(model::FlowRef { id: flow.name().to_string(), label: flow.label.clone(), role });
+        // One entry per flow: a balance KPI that opens and closes it is "start, end".
+        if !roles.is_empty() {
+            flows.push(model::FlowRef { id: flow.name().to_string(), label: flow.label.clone(), roles });
         }
     }
     References { related, related_by, mentioned_by, flows }

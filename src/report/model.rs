@@ -160,8 +160,9 @@ pub struct Mention {
 pub struct FlowRef {
     pub id: String,
     pub label: Option<String>,
-    /// start, end, container, or a line's role (inflow, outflow, cancellation, adjustment).
-    pub role: String,
+    /// What the KPI is in the flow: start, end, container or a line's signed
+    /// role (`-outflow`); a balance that opens and closes the flow is both.
+    pub roles: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
