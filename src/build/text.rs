@@ -3,20 +3,7 @@
 use super::Input;
 
 /// Escapes text for an HTML element or a double-quoted attribute.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::escape::html as esc;
 
 /// The relative link from a page two folders deep (`ontology/<domain>/…`) to a KPI's page.
 pub fn kpi_href(domain: &str, slug: &str) -> String {

@@ -1,6 +1,7 @@
 //! Renderers: they format findings and never decide anything.
 
 mod concise;
+pub mod escape;
 mod github;
 mod gitlab;
 mod human;

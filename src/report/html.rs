@@ -52,21 +52,7 @@ a { color: var(--accent); overflow-wrap: anywhere; }
 }
 "#;
 
-/// Text for HTML content and attribute values.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::render::escape::html as esc;
 
 fn opt(v: Option<&str>) -> String {
     v.map_or_else(|| "<span class=\"none\">—</span>".to_string(), esc)
