@@ -44,7 +44,7 @@ pub fn build(inputs: Inputs<'_>, subject: &Subject) -> Result<Report> {
     let Inputs { root, config, date, today, env, progress } = inputs;
     let source = crate::source::WorkTree::with_dir(root, config.ontology_dir());
     let policy = config.policy(None, Default::default(), today);
-    let outcome = crate::check::run_with(&source, None, &policy)?;
+    let outcome = crate::check::run_configured(&source, None, &policy, &config.rule_settings())?;
     let catalog = &outcome.catalog;
     let (kpi_id, dispute) = match subject {
         Subject::Kpi(id) => (id.clone(), None),

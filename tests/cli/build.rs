@@ -179,6 +179,26 @@ fn a_catalog_with_errors_is_refused_with_its_findings() {
     assert!(!out.path().join("site").exists());
 }
 
+/// Regression: `build` judged the catalog without the rules' settings of
+/// ontolint.toml, so a configured never-sum pair added in a formula was built.
+#[test]
+fn the_never_sum_pairs_of_ontolint_toml_stop_a_build() {
+    let cat = catalog_with(None);
+    write(cat.path(), "ontolint.toml", "never-sum = [[\"sales.mrr\", \"sales.win_rate\"]]\n");
+    let text = std::fs::read_to_string(cat.path().join("ontology/sales/arr.json")).unwrap();
+    write(
+        cat.path(),
+        "ontology/sales/arr.json",
+        text.replacen("`sales.mrr` × 12", "`sales.mrr` + `sales.win_rate`", 1),
+    );
+    let out = tempfile::tempdir().unwrap();
+    let run = build(cat.path(), &out.path().join("site"), &[]);
+    assert_eq!(run.status.code(), Some(1), "{}{}", stdout(&run), stderr(&run));
+    assert!(stdout(&run).contains("FLW010"), "{}", stdout(&run));
+    assert!(stdout(&run).contains("ontology/sales/arr.json:"), "{}", stdout(&run));
+    assert!(!out.path().join("site").exists());
+}
+
 #[test]
 fn a_folder_that_is_not_a_previous_build_is_never_emptied() {
     let cat = catalog_with(None);

@@ -30,7 +30,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<u8> {
     guard_out(&root, config.ontology_dir(), &out)?;
     let policy = crate::cli::commands::config::policy(&config, &[], &[])?;
     let source = WorkTree::with_dir(&root, config.ontology_dir());
-    let outcome = crate::check::run_with(&source, None, &policy)?;
+    let outcome = crate::check::run_configured(&source, None, &policy, &config.rule_settings())?;
     let errors = outcome.findings.iter().filter(|f| f.severity == Severity::Error).count();
     if errors > 0 {
         let run = crate::cli::report::Run {
