@@ -24,6 +24,16 @@ fn code(text: &str) -> String {
     format!("`{}`", text.replace(['`', '\n', '\r'], "").replace('|', "\\|"))
 }
 
+/// An autolink only for http(s) URLs (without the characters that would end
+/// it or the line); anything else is shown as code, as in the HTML report.
+fn link(url: &str) -> String {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        format!("<{}>", url.replace(|c: char| c == '<' || c == '>' || c.is_whitespace() || c.is_control(), ""))
+    } else {
+        code(url)
+    }
+}
+
 fn opt(v: Option<&str>) -> String {
     v.map_or_else(|| "—".to_string(), md)
 }
@@ -143,7 +153,7 @@ fn dispute(out: &mut String, d: &DisputeInfo) {
         out.push_str("**Evidence.**\n\n");
         for e in &d.evidence {
             let title = opt(e.title.as_deref());
-            let url = e.url.as_deref().map(|u| format!(" <{}>", u.replace(['<', '>', ' '], ""))).unwrap_or_default();
+            let url = e.url.as_deref().map(|u| format!(" {}", link(u))).unwrap_or_default();
             let section = e.section_ref.as_deref().map(|s| format!(", section {}", md(s))).unwrap_or_default();
             let _ = writeln!(out, "- {title}{section}{url}");
         }

@@ -245,3 +245,27 @@ fn release_bump_of_a_kpi_added_in_the_named_release_is_unknown() {
     assert_eq!(item["status"], "unknown");
     assert_eq!(item["detail"], "the commit that brought the KPI into 1.0.0 has no readable earlier version");
 }
+
+/// An evidence URL is catalog text: a newline in it once ended the autolink
+/// and wrote the rest as Markdown (a heading, raw HTML); a URL that is not
+/// http(s) became an autolink (`<javascript:…>`).
+#[test]
+fn evidence_urls_cannot_inject_markdown() {
+    let repo = Repo::base();
+    let dispute = |id: &str, url: &str| {
+        format!(
+            r#"{{"id": "{id}", "kpi": "sales.arr", "kind": "formula", "status": "open", "openedAt": "2026-01-10",
+  "raisedBy": "Reviewer", "claim": "The claim.", "evidence": [{{"title": "Source", "url": {}}}]}}
+"#,
+            serde_json::to_string(url).unwrap()
+        )
+    };
+    repo.write("ontology/disputes/DSP-0030.json", dispute("DSP-0030", "https://e.org/a\n\n# Injected\n\n<b>x</b>"));
+    repo.write("ontology/disputes/DSP-0031.json", dispute("DSP-0031", "javascript:alert(1)"));
+    repo.commit("disputes with odd URLs");
+    let md = report(&repo, &["dispute", "DSP-0030"]);
+    assert!(md.contains("- Source <https://e.org/a#Injectedbx/b>\n"), "{md}");
+    assert!(!md.lines().any(|l| l.starts_with("# Injected")), "{md}");
+    let md = report(&repo, &["dispute", "DSP-0031"]);
+    assert!(md.contains("- Source `javascript:alert(1)`\n"), "{md}");
+}
