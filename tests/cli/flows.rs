@@ -334,3 +334,19 @@ fn a_plain_array_of_periods_and_a_byte_order_mark_are_read() {
     assert_eq!(code, 2);
     assert!(stderr.contains("values.json:11:44: `sales.new_bookings` in movements is the string \"250\""), "{stderr}");
 }
+
+/// An exponent beyond 32 bits is still a JSON number: `1e-99999999999` is
+/// below a tenth of a cent (0, as `1e-40` is), not "too large to be an amount".
+#[test]
+fn a_tiny_amount_with_a_long_exponent_rounds_to_zero() {
+    let dir = flow_catalog();
+    let text = values(&[period("2026-Q1", ["1000", "1e-99999999999", "0E+99999999999", "-5e-2147483649", "1000"])]);
+    let (code, stdout, stderr) = out(&flow_check(dir.path(), &text, &[]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(stdout, "Checked 1 flow over 1 period (1 check): 0 imbalances\n");
+    // A long positive exponent on a non-zero amount is still refused.
+    let text = values(&[period("2026-Q1", ["1000", "1e99999999999", "0", "0", "1000"])]);
+    let (code, _, stderr) = out(&flow_check(dir.path(), &text, &[]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("values.json:6:44: ") && stderr.contains("1e99999999999"), "{stderr}");
+}
