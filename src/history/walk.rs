@@ -301,7 +301,8 @@ impl Walker<'_> {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    // `windows(0)` panics; every text contains the empty string.
+    needle.is_empty() || haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// A git time as a date in its own offset.

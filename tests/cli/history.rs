@@ -268,6 +268,17 @@ fn unknown_kpi_is_a_usage_error() {
     assert_eq!(stdout(&out), "");
 }
 
+/// An empty id once panicked (`windows(0)` in the blob pre-filter).
+#[test]
+fn empty_id_is_a_usage_error_not_a_panic() {
+    let repo = backlog_history();
+    let out = repo.ontolint(&["history", ""]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("error: no KPI `` in the catalog"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
 #[test]
 fn removed_kpi_still_has_its_history() {
     let repo = backlog_history();
