@@ -279,6 +279,29 @@ fn empty_id_is_a_usage_error_not_a_panic() {
     assert!(!err.contains("panicked"), "{err}");
 }
 
+/// A commit that leaves the KPI's file unparseable, and the one that repairs
+/// it, changed the KPI: both were once shown as `reformatted` ("the bytes
+/// changed but not the data").
+#[test]
+fn a_kpi_file_that_stops_parsing_is_a_change_not_a_reformatting() {
+    let repo = backlog_history();
+    let path = "ontology/sales/contracts/backlog.json";
+    let good = repo.read(path);
+    repo.write(path, &good.replacen('{', "{ broken", 1));
+    repo.commit("break the backlog file");
+    repo.write(path, &good);
+    repo.commit("repair the backlog file");
+    let t = history_json(&repo, &["sales.backlog"]);
+    let rows = rows(&t);
+    assert_eq!(
+        rows[rows.len() - 2..],
+        [
+            "changed [] 1.2.0 - ontology/sales/contracts/backlog.json",
+            "changed [] 1.2.0 published ontology/sales/contracts/backlog.json"
+        ]
+    );
+}
+
 #[test]
 fn removed_kpi_still_has_its_history() {
     let repo = backlog_history();
