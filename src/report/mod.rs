@@ -128,10 +128,12 @@ fn unknown_dispute(catalog: &Catalog, name: &str) -> Error {
     Error::usage(format!("no dispute `{name}` in the catalog"), Some(suggest(&ids, name, hint)))
 }
 
+/// The closest id, compared without case (`SALES.ARR` → `sales.arr`).
 fn suggest(ids: &[String], query: &str, otherwise: &str) -> String {
+    let query = query.to_lowercase();
     let best = ids
         .iter()
-        .map(|i| (strsim::jaro_winkler(i, query), i))
+        .map(|i| (strsim::jaro_winkler(&i.to_lowercase(), &query), i))
         .filter(|(s, _)| *s > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
     match best {

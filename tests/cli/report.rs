@@ -269,3 +269,19 @@ fn evidence_urls_cannot_inject_markdown() {
     let md = report(&repo, &["dispute", "DSP-0031"]);
     assert!(md.contains("- Source `javascript:alert(1)`\n"), "{md}");
 }
+
+/// An id that differs only in case once got the generic hint (`KPI ids look
+/// like …`) instead of the closest id.
+#[test]
+fn an_id_in_the_wrong_case_suggests_the_id() {
+    let repo = backlog_history();
+    for (args, want) in [
+        (&["report", "kpi", "SALES.BACKLOG"][..], "did you mean `sales.backlog`?"),
+        (&["history", "Sales.Backlog"][..], "did you mean `sales.backlog`?"),
+        (&["report", "dispute", "dsp-0002"][..], "did you mean `DSP-0002`?"),
+    ] {
+        let out = repo.ontolint(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(want), "{args:?}: {}", stderr(&out));
+    }
+}
