@@ -206,10 +206,11 @@ fn timeline(out: &mut String, r: &Report) {
     out.push_str("## Timeline\n\n");
     let _ = writeln!(
         out,
-        "{} commit{} changed this KPI ({} commits walked, {}).\n",
+        "{} commit{} changed this KPI ({} commit{} walked, {}).\n",
         t.entries.len(),
         if t.entries.len() == 1 { "" } else { "s" },
         t.commits,
+        if t.commits == 1 { "" } else { "s" },
         t.walk
     );
     if t.entries.is_empty() {

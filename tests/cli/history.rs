@@ -302,6 +302,23 @@ fn a_kpi_file_that_stops_parsing_is_a_change_not_a_reformatting() {
     );
 }
 
+/// One commit walked was "1 commits walked" in history and both reports.
+#[test]
+fn one_commit_walked_is_singular() {
+    let repo = Repo::base();
+    let out = repo.ontolint(&["history", "sales.arr"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).ends_with("1 commit changed `sales.arr` (1 commit walked, first-parent)\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = repo.ontolint(&["report", "kpi", "sales.arr"]);
+    assert!(stdout(&out).contains("1 commit changed this KPI (1 commit walked, first-parent)."), "{}", stdout(&out));
+    let out = repo.ontolint(&["report", "kpi", "sales.arr", "--format", "html"]);
+    assert!(stdout(&out).contains("1 commit changed this KPI (1 commit walked, first-parent)."), "{}", stdout(&out));
+}
+
 #[test]
 fn removed_kpi_still_has_its_history() {
     let repo = backlog_history();
