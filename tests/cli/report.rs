@@ -285,3 +285,29 @@ fn an_id_in_the_wrong_case_suggests_the_id() {
         assert!(stderr(&out).contains(want), "{args:?}: {}", stderr(&out));
     }
 }
+
+/// A KPI or dispute whose file does not parse was "not in the catalog" with a
+/// did-you-mean to another id; the message now names the file to fix.
+#[test]
+fn an_id_whose_file_does_not_parse_names_the_file() {
+    let repo = backlog_history();
+    repo.write("ontology/sales/contracts/backlog.json", "{ broken\n");
+    repo.write("ontology/disputes/DSP-0002.json", "{ broken\n");
+    for (args, want) in [
+        (
+            &["report", "kpi", "sales.backlog"][..],
+            "error: the file of KPI `sales.backlog`, `ontology/sales/contracts/backlog.json`, cannot be read",
+        ),
+        (
+            &["report", "dispute", "DSP-0002"][..],
+            "error: the file of dispute `DSP-0002`, `ontology/disputes/DSP-0002.json`, cannot be read",
+        ),
+    ] {
+        let out = repo.ontolint(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert!(err.contains("`ontolint check` shows where"), "{args:?}: {err}");
+        assert!(!err.contains("did you mean"), "{args:?}: {err}");
+    }
+}
