@@ -38,8 +38,23 @@ fn opt(v: Option<&str>) -> String {
     v.map_or_else(|| "—".to_string(), md)
 }
 
-/// Prose from the catalog: backticked spans stay code, the rest is inert.
+/// Code outside a table: `\|` is a table escape only; in a paragraph or a
+/// list item it would show its backslash.
+fn code_inline(text: &str) -> String {
+    format!("`{}`", text.replace(['`', '\n', '\r'], ""))
+}
+
+/// Prose from the catalog in a paragraph: backticked spans stay code, the rest is inert.
 fn prose(v: Option<&str>) -> String {
+    prose_with(v, code_inline)
+}
+
+/// Prose from the catalog in a table cell.
+fn prose_cell(v: Option<&str>) -> String {
+    prose_with(v, code)
+}
+
+fn prose_with(v: Option<&str>, code: fn(&str) -> String) -> String {
     let Some(text) = v else { return "—".to_string() };
     let parts: Vec<&str> = text.split('`').collect();
     let mut out = String::new();
@@ -83,7 +98,7 @@ pub fn render(r: &Report) -> String {
         dispute(&mut out, &review.dispute);
         out.push_str("## Reviewer checklist\n\n| | Check | Detail |\n|---|---|---|\n");
         for i in &review.checklist {
-            let _ = writeln!(out, "| {} | {} | {} |", i.status.symbol(), md(&i.check), prose(Some(&i.detail)));
+            let _ = writeln!(out, "| {} | {} | {} |", i.status.symbol(), md(&i.check), prose_cell(Some(&i.detail)));
         }
         out.push('\n');
     }
@@ -129,7 +144,7 @@ pub fn render(r: &Report) -> String {
                 md(&f.code),
                 md(&f.severity),
                 code(&format!("{}:{}:{}", f.file, f.line, f.column)),
-                prose(Some(&f.message))
+                prose_cell(Some(&f.message))
             );
         }
     }

@@ -311,3 +311,20 @@ fn an_id_whose_file_does_not_parse_names_the_file() {
         assert!(!err.contains("did you mean"), "{args:?}: {err}");
     }
 }
+
+/// A `|` in a backticked span of a paragraph (claim, definition) was written
+/// `\|`: that escape holds only in tables, so the backslash showed.
+#[test]
+fn a_pipe_in_code_is_escaped_only_in_tables() {
+    let repo = Repo::base();
+    repo.write(
+        "ontology/disputes/DSP-0040.json",
+        r#"{"id": "DSP-0040", "kpi": "sales.arr", "kind": "formula", "status": "open", "openedAt": "2026-01-10",
+  "raisedBy": "Reviewer | team", "claim": "Use `a|b` here.", "evidence": []}
+"#,
+    );
+    repo.commit("dispute with a pipe");
+    let md = report(&repo, &["dispute", "DSP-0040"]);
+    assert!(md.contains("**Claim.** Use `a|b` here.\n"), "{md}");
+    assert!(md.contains("| Raised by | Reviewer \\| team |"), "{md}");
+}
