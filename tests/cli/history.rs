@@ -287,7 +287,7 @@ fn a_kpi_file_that_stops_parsing_is_a_change_not_a_reformatting() {
     let repo = backlog_history();
     let path = "ontology/sales/contracts/backlog.json";
     let good = repo.read(path);
-    repo.write(path, &good.replacen('{', "{ broken", 1));
+    repo.write(path, good.replacen('{', "{ broken", 1));
     repo.commit("break the backlog file");
     repo.write(path, &good);
     repo.commit("repair the backlog file");
