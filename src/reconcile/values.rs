@@ -72,7 +72,7 @@ fn at_offset(path: &str, text: &str, offset: usize) -> String {
     format!("{path}:{}:{}", p.line, p.column)
 }
 
-fn at_pointer(path: &str, text: &str, pointer: &str) -> String {
+pub(crate) fn at_pointer(path: &str, text: &str, pointer: &str) -> String {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut p = pointer;
     loop {

@@ -350,3 +350,38 @@ fn a_tiny_amount_with_a_long_exponent_rounds_to_zero() {
     assert_eq!(code, 2);
     assert!(stderr.contains("values.json:6:44: ") && stderr.contains("1e99999999999"), "{stderr}");
 }
+
+/// A line whose sign is not `+` or `-` (or that names no KPI) was summed as
+/// `+` (or left out), so balanced values were reported as imbalances (exit 1).
+#[test]
+fn a_flow_line_without_a_valid_sign_or_kpi_is_a_clear_error() {
+    let dir = flow_catalog();
+    let path = "ontology/flows/sales.bookings_backlog_flow.json";
+    let good = std::fs::read_to_string(dir.path().join(path)).unwrap();
+    write(dir.path(), path, good.replacen("\"sign\": \"-\"", "\"sign\": \"minus\"", 1));
+    let (code, stdout, stderr) = out(&flow_check(dir.path(), &values(&balanced()), &[]));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr
+            .contains(&format!("error: {path}:14:15: line 2 of flow `sales.bookings_backlog_flow` has no valid sign")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`ontolint check` shows"), "{stderr}");
+    assert_eq!(stdout, "");
+    write(dir.path(), path, good.replacen("\"kpi\": \"sales.backlog_recognized\"", "\"kpi\": 7", 1));
+    let (code, _, stderr) = out(&flow_check(dir.path(), &values(&balanced()), &[]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: {path}:13:14: line 2 of flow `sales.bookings_backlog_flow` names no KPI")),
+        "{stderr}"
+    );
+    // A line that is not an object was left out of the sum.
+    let text = good.replacen("\"lines\": [", "\"lines\": [\n    \"sales.arr\",", 1);
+    write(dir.path(), path, text);
+    let (code, _, stderr) = out(&flow_check(dir.path(), &values(&balanced()), &[]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: {path}:7:5: line 1 of flow `sales.bookings_backlog_flow` is not an object")),
+        "{stderr}"
+    );
+}
