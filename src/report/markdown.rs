@@ -9,7 +9,7 @@ fn md(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\n' | '\r' => out.push(' '),
-            c if "\\`*_[]<>#|~".contains(c) => {
+            c if "\\`*_[]<>#|~&".contains(c) => {
                 out.push('\\');
                 out.push(c);
             }

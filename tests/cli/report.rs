@@ -328,3 +328,20 @@ fn a_pipe_in_code_is_escaped_only_in_tables() {
     assert!(md.contains("**Claim.** Use `a|b` here.\n"), "{md}");
     assert!(md.contains("| Raised by | Reviewer \\| team |"), "{md}");
 }
+
+/// An entity in catalog text (`&lt;`, `&amp;`) was written as is, so Markdown
+/// showed `<` and `&` instead of the text of the catalog.
+#[test]
+fn entities_in_catalog_text_stay_literal_in_markdown() {
+    let repo = Repo::base();
+    repo.write(
+        "ontology/disputes/DSP-0041.json",
+        r#"{"id": "DSP-0041", "kpi": "sales.arr", "kind": "formula", "status": "open", "openedAt": "2026-01-10",
+  "raisedBy": "AT&amp;T", "claim": "Write &lt;b&gt; as is.", "evidence": []}
+"#,
+    );
+    repo.commit("dispute with entities");
+    let md = report(&repo, &["dispute", "DSP-0041"]);
+    assert!(md.contains("**Claim.** Write \\&lt;b\\&gt; as is.\n"), "{md}");
+    assert!(md.contains("| Raised by | AT\\&amp;T |"), "{md}");
+}
