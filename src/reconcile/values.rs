@@ -92,8 +92,17 @@ const SHAPE: &str = "write {\"periods\": [{\"period\": \"2026-Q1\", \"opening\":
 pub fn read(path: &std::path::Path) -> Result<Values> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Error::usage(format!("{shown}: not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()), None))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..bad]).unwrap_or_default();
+        let valid = valid.strip_prefix('\u{feff}').unwrap_or(valid);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Error::usage(
+            format!("{shown}:{line}:{column}: not valid UTF-8 (byte {bad})"),
+            Some("save the file as UTF-8".to_string()),
+        )
+    })?;
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let fail = |at: String, message: String| Error::usage(format!("{at}: {message}"), Some(SHAPE.to_string()));
     let parsed = crate::parse::parse(&text, start).map_err(|e| fail(at_offset(&shown, &text, e.offset), e.message))?;

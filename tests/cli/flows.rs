@@ -385,3 +385,20 @@ fn a_flow_line_without_a_valid_sign_or_kpi_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+/// A byte that is not UTF-8 was reported as `values.json: not valid UTF-8
+/// (byte N)`, without the line and column the README promises.
+#[test]
+fn invalid_utf8_in_the_values_file_is_at_line_and_column() {
+    let dir = flow_catalog();
+    std::fs::write(dir.path().join("values.json"), b"{\"periods\": [\n  {\"period\": \"Q\xc3\xa9\xff\"}]}\n").unwrap();
+    let o = assert_cmd::Command::cargo_bin("ontolint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["flow", "check", "--values", "values.json"])
+        .output()
+        .unwrap();
+    let (code, _, stderr) = out(&o);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("error: values.json:2:17: not valid UTF-8"), "{stderr}");
+}
