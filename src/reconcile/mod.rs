@@ -14,6 +14,12 @@ use crate::error::{Error, Result};
 use crate::model::{Catalog, Flow, Sign};
 use serde::Serialize;
 
+/// Text from the values file for a terminal: controls, bidi overrides and
+/// line breaks escaped, so a period name cannot forge or recolour output.
+pub fn shown(s: &str) -> String {
+    crate::render::printable(s).replace('\n', "\\n")
+}
+
 /// One KPI's amount in a check.
 #[derive(Debug, Clone, Serialize)]
 pub struct Term {
@@ -103,7 +109,7 @@ fn fill(values: &Values, period: &Period, flow: &Flow, start: &str, end: &str) -
             format!(
                 "{}: period `{}` has no `{section}` value for `{kpi}`, {slot} of flow `{}`",
                 values.at(&pointer),
-                period.name,
+                shown(&period.name),
                 flow.name()
             ),
             Some(format!(

@@ -151,7 +151,10 @@ pub fn read(path: &std::path::Path) -> Result<Values> {
             let Some(&section) = SECTIONS.iter().find(|s| **s == m.key) else {
                 return Err(fail(
                     at(&here),
-                    format!("unknown member `{}` in a period (expected period, opening, movements, closing)", m.key),
+                    format!(
+                        "unknown member `{}` in a period (expected period, opening, movements, closing)",
+                        super::shown(&m.key)
+                    ),
                 ));
             };
             let Syntax::Object(values) = &m.value else {
@@ -166,11 +169,17 @@ pub fn read(path: &std::path::Path) -> Result<Values> {
                 let cents = match &v.value {
                     Syntax::Scalar(raw) if raw.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) => {
                         cents::parse(raw).ok_or_else(|| {
-                            fail(at(&p), format!("`{}` in {section}: {raw} is too large to be an amount", v.key))
+                            fail(
+                                at(&p),
+                                format!("`{}` in {section}: {raw} is too large to be an amount", super::shown(&v.key)),
+                            )
                         })?
                     }
                     other => {
-                        return Err(fail(at(&p), format!("`{}` in {section} is {}, not a number", v.key, kind(other))));
+                        return Err(fail(
+                            at(&p),
+                            format!("`{}` in {section} is {}, not a number", super::shown(&v.key), kind(other)),
+                        ));
                     }
                 };
                 amounts.insert(v.key.clone(), Amount { cents, pointer: p });
@@ -183,7 +192,7 @@ pub fn read(path: &std::path::Path) -> Result<Values> {
         if let Some(first) = periods.iter().find(|p| p.name == name) {
             return Err(fail(
                 at(&crate::parse::pointer::push(&pointer, "period")),
-                format!("period `{name}` is listed twice (first at {})", at(&first.pointer)),
+                format!("period `{}` is listed twice (first at {})", super::shown(&name), at(&first.pointer)),
             ));
         }
         periods.push(Period { name, pointer, sections });

@@ -402,3 +402,24 @@ fn invalid_utf8_in_the_values_file_is_at_line_and_column() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("error: values.json:2:17: not valid UTF-8"), "{stderr}");
 }
+
+/// A period name or key from the values file was printed as is: an escape
+/// sequence recoloured the terminal and a line break forged an `error:` line.
+#[test]
+fn period_names_and_keys_are_printed_inert() {
+    let dir = flow_catalog();
+    let mut periods = balanced();
+    periods[0] = periods[0].replace("\"2026-Q1\"", "\"Q1\\u001b[31m\\nerror: forged\"");
+    periods[0] = periods[0].replace("500.25", "500.26");
+    let (code, stdout, stderr) = out(&flow_check(dir.path(), &values(&periods), &[]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("error: Q1\\u{1b}[31m\\nerror: forged: flow `sales.bookings_backlog_flow` does not balance"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{1b}') && !stdout.lines().any(|l| l.starts_with("error: forged")), "{stdout}");
+    let text = values(&balanced()).replacen("\"sales.new_bookings\": 500.25", "\"x\\u001b[2J\": \"1\"", 1);
+    let (code, _, stderr) = out(&flow_check(dir.path(), &text, &[]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`x\\u{1b}[2J` in movements is the string"), "{stderr}");
+}
