@@ -262,10 +262,21 @@ impl Walker<'_> {
             (Some(b), Some(a)) if b.path != a.path => Some(b.path.clone()),
             _ => None,
         };
+        // A side that is not JSON has no data to compare: its bytes changing is
+        // a change (diff skips such a file), never a reformatting.
+        let unreadable = |p: &Place| -> Result<bool> {
+            let bytes = self.blob(p.blob)?;
+            let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+            Ok(serde_json::from_slice::<serde::de::IgnoredAny>(text).is_err())
+        };
+        let broken = match (before, after) {
+            (Some(b), Some(a)) if b.blob != a.blob => unreadable(b)? || unreadable(a)?,
+            _ => false,
+        };
         let event = match (before, after) {
             (None, _) => Event::Added,
             (Some(_), None) => Event::Removed,
-            _ if !changes.is_empty() => Event::Changed,
+            _ if !changes.is_empty() || broken => Event::Changed,
             _ if moved_from.is_some() => Event::Moved,
             _ => Event::Reformatted,
         };
@@ -301,7 +312,8 @@ impl Walker<'_> {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    // `windows(0)` panics; every text contains the empty string.
+    needle.is_empty() || haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// A git time as a date in its own offset.

@@ -16,7 +16,7 @@ pub fn parse(text: &str) -> Option<Cents> {
         None => (false, text),
     };
     let (mantissa, exponent) = match rest.find(['e', 'E']) {
-        Some(i) => (&rest[..i], rest[i + 1..].parse::<i32>().ok()?),
+        Some(i) => (&rest[..i], exponent(&rest[i + 1..])?),
         None => (rest, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -26,7 +26,7 @@ pub fn parse(text: &str) -> Option<Cents> {
     }
     // All digits, and where the decimal point sits once cents are the unit.
     let digits: String = format!("{int}{frac}").trim_start_matches('0').to_string();
-    let point = i64::from(exponent) + 2 - frac.len() as i64; // digits × 10^point cents
+    let point = exponent + 2 - frac.len() as i64; // digits × 10^point cents
     if digits.is_empty() {
         return Some(0);
     }
@@ -47,6 +47,22 @@ pub fn parse(text: &str) -> Option<Cents> {
         whole + Cents::from(dropped.as_bytes()[0] >= b'5')
     };
     Some(sign(value, negative))
+}
+
+/// A JSON exponent (`3`, `+3`, `-12`). One beyond what any text could need
+/// is clamped: the amount is then zero (negative) or too large (positive).
+fn exponent(text: &str) -> Option<i64> {
+    const CLAMP: i64 = 1 << 40;
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude = digits.parse::<i64>().map_or(CLAMP, |e| e.min(CLAMP));
+    Some(if negative { -magnitude } else { magnitude })
 }
 
 fn sign(v: Cents, negative: bool) -> Cents {
@@ -89,6 +105,9 @@ mod tests {
             ("5e-4", 0),
             ("0.30000000000000004", 30),
             ("12345678901234567890.12", 1234567890123456789012),
+            ("1e-99999999999", 0),
+            ("0e99999999999", 0),
+            ("1e+2", 10000),
         ] {
             assert_eq!(parse(text), Some(cents), "{text}");
         }
@@ -96,7 +115,7 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_number_or_too_large() {
-        for text in ["", "-", "abc", "1.", ".5", "1e", "0x10", "1e40", "1,5", "NaN"] {
+        for text in ["", "-", "abc", "1.", ".5", "1e", "0x10", "1e40", "1,5", "NaN", "1e99999999999", "1e+", "1e--2"] {
             assert_eq!(parse(text), None, "{text}");
         }
     }

@@ -14,6 +14,12 @@ use crate::error::{Error, Result};
 use crate::model::{Catalog, Flow, Sign};
 use serde::Serialize;
 
+/// Text from the values file for a terminal: controls, bidi overrides and
+/// line breaks escaped, so a period name cannot forge or recolour output.
+pub fn shown(s: &str) -> String {
+    crate::render::printable(s).replace('\n', "\\n")
+}
+
 /// One KPI's amount in a check.
 #[derive(Debug, Clone, Serialize)]
 pub struct Term {
@@ -103,7 +109,7 @@ fn fill(values: &Values, period: &Period, flow: &Flow, start: &str, end: &str) -
             format!(
                 "{}: period `{}` has no `{section}` value for `{kpi}`, {slot} of flow `{}`",
                 values.at(&pointer),
-                period.name,
+                shown(&period.name),
                 flow.name()
             ),
             Some(format!(
@@ -124,6 +130,39 @@ fn fill(values: &Values, period: &Period, flow: &Flow, start: &str, end: &str) -
     }))
 }
 
+/// Exit 2 for a line that cannot be summed: no KPI, or a sign other than
+/// `+` and `-` (it would be left out, or summed as `+`).
+fn invalid_line(catalog: &Catalog, flow: &Flow) -> Result<()> {
+    let file = &catalog.files[flow.file];
+    // `flow.lines` leaves out what is not an object: read the array as written.
+    let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
+    let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+    let items = value.get("lines").and_then(|l| l.as_array());
+    let problem = match items {
+        None => Some(("/lines".to_string(), None, "has no array of lines")),
+        Some(items) if items.is_empty() => Some(("/lines".to_string(), None, "has no lines")),
+        Some(items) => items.iter().enumerate().find_map(|(i, l)| {
+            let Some(obj) = l.as_object() else { return Some((format!("/lines/{i}"), Some(i), "is not an object")) };
+            if !obj.get("kpi").is_some_and(serde_json::Value::is_string) {
+                return Some((format!("/lines/{i}/kpi"), Some(i), "names no KPI"));
+            }
+            let sign = obj.get("sign").and_then(serde_json::Value::as_str);
+            (!matches!(sign, Some("+" | "-")))
+                .then(|| (format!("/lines/{i}/sign"), Some(i), "has no valid sign (`+` or `-`)"))
+        }),
+    };
+    let Some((pointer, line, what)) = problem else { return Ok(()) };
+    let at = values::at_pointer(&file.path, &file.text, &pointer);
+    let subject = match line {
+        Some(i) => format!("line {} of flow `{}`", i + 1, flow.name()),
+        None => format!("flow `{}`", flow.name()),
+    };
+    Err(Error::usage(
+        format!("{at}: {subject} {what}"),
+        Some("fix the flow first: `ontolint check` shows its findings".to_string()),
+    ))
+}
+
 /// Checks every flow of the catalog on the values.
 pub fn check(catalog: &Catalog, values: &Values, tolerance: Cents) -> Result<Outcome> {
     let mut flows: Vec<&Flow> = catalog.flows.iter().filter(|f| f.start.is_some() && f.end.is_some()).collect();
@@ -135,6 +174,9 @@ pub fn check(catalog: &Catalog, values: &Values, tolerance: Cents) -> Result<Out
         checks: 0,
         imbalances: Vec::new(),
     };
+    for flow in &flows {
+        invalid_line(catalog, flow)?;
+    }
     for flow in flows {
         let (Some(start), Some(end)) = (flow.start.as_deref(), flow.end.as_deref()) else { continue };
         let mut previous: Option<(&Period, Filled)> = None;

@@ -72,7 +72,7 @@ fn at_offset(path: &str, text: &str, offset: usize) -> String {
     format!("{path}:{}:{}", p.line, p.column)
 }
 
-fn at_pointer(path: &str, text: &str, pointer: &str) -> String {
+pub(crate) fn at_pointer(path: &str, text: &str, pointer: &str) -> String {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut p = pointer;
     loop {
@@ -92,8 +92,17 @@ const SHAPE: &str = "write {\"periods\": [{\"period\": \"2026-Q1\", \"opening\":
 pub fn read(path: &std::path::Path) -> Result<Values> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Error::usage(format!("{shown}: not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()), None))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..bad]).unwrap_or_default();
+        let valid = valid.strip_prefix('\u{feff}').unwrap_or(valid);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Error::usage(
+            format!("{shown}:{line}:{column}: not valid UTF-8 (byte {bad})"),
+            Some("save the file as UTF-8".to_string()),
+        )
+    })?;
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let fail = |at: String, message: String| Error::usage(format!("{at}: {message}"), Some(SHAPE.to_string()));
     let parsed = crate::parse::parse(&text, start).map_err(|e| fail(at_offset(&shown, &text, e.offset), e.message))?;
@@ -142,7 +151,10 @@ pub fn read(path: &std::path::Path) -> Result<Values> {
             let Some(&section) = SECTIONS.iter().find(|s| **s == m.key) else {
                 return Err(fail(
                     at(&here),
-                    format!("unknown member `{}` in a period (expected period, opening, movements, closing)", m.key),
+                    format!(
+                        "unknown member `{}` in a period (expected period, opening, movements, closing)",
+                        super::shown(&m.key)
+                    ),
                 ));
             };
             let Syntax::Object(values) = &m.value else {
@@ -157,11 +169,17 @@ pub fn read(path: &std::path::Path) -> Result<Values> {
                 let cents = match &v.value {
                     Syntax::Scalar(raw) if raw.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) => {
                         cents::parse(raw).ok_or_else(|| {
-                            fail(at(&p), format!("`{}` in {section}: {raw} is too large to be an amount", v.key))
+                            fail(
+                                at(&p),
+                                format!("`{}` in {section}: {raw} is too large to be an amount", super::shown(&v.key)),
+                            )
                         })?
                     }
                     other => {
-                        return Err(fail(at(&p), format!("`{}` in {section} is {}, not a number", v.key, kind(other))));
+                        return Err(fail(
+                            at(&p),
+                            format!("`{}` in {section} is {}, not a number", super::shown(&v.key), kind(other)),
+                        ));
                     }
                 };
                 amounts.insert(v.key.clone(), Amount { cents, pointer: p });
@@ -174,7 +192,7 @@ pub fn read(path: &std::path::Path) -> Result<Values> {
         if let Some(first) = periods.iter().find(|p| p.name == name) {
             return Err(fail(
                 at(&crate::parse::pointer::push(&pointer, "period")),
-                format!("period `{name}` is listed twice (first at {})", at(&first.pointer)),
+                format!("period `{}` is listed twice (first at {})", super::shown(&name), at(&first.pointer)),
             ));
         }
         periods.push(Period { name, pointer, sections });

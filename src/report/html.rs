@@ -214,10 +214,11 @@ pub fn render(r: &Report) -> String {
     out.push_str("<section>\n<h2>Timeline</h2>\n");
     let _ = writeln!(
         out,
-        "<p class=\"meta\">{} commit{} changed this KPI ({} commits walked, {}).</p>",
+        "<p class=\"meta\">{} commit{} changed this KPI ({} commit{} walked, {}).</p>",
         t.entries.len(),
         if t.entries.len() == 1 { "" } else { "s" },
         t.commits,
+        if t.commits == 1 { "" } else { "s" },
         esc(t.walk)
     );
     if !t.entries.is_empty() {

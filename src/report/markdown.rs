@@ -9,7 +9,7 @@ fn md(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\n' | '\r' => out.push(' '),
-            c if "\\`*_[]<>#|~".contains(c) => {
+            c if "\\`*_[]<>#|~&".contains(c) => {
                 out.push('\\');
                 out.push(c);
             }
@@ -24,12 +24,37 @@ fn code(text: &str) -> String {
     format!("`{}`", text.replace(['`', '\n', '\r'], "").replace('|', "\\|"))
 }
 
+/// An autolink only for http(s) URLs (without the characters that would end
+/// it or the line); anything else is shown as code, as in the HTML report.
+fn link(url: &str) -> String {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        format!("<{}>", url.replace(|c: char| c == '<' || c == '>' || c.is_whitespace() || c.is_control(), ""))
+    } else {
+        code(url)
+    }
+}
+
 fn opt(v: Option<&str>) -> String {
     v.map_or_else(|| "—".to_string(), md)
 }
 
-/// Prose from the catalog: backticked spans stay code, the rest is inert.
+/// Code outside a table: `\|` is a table escape only; in a paragraph or a
+/// list item it would show its backslash.
+fn code_inline(text: &str) -> String {
+    format!("`{}`", text.replace(['`', '\n', '\r'], ""))
+}
+
+/// Prose from the catalog in a paragraph: backticked spans stay code, the rest is inert.
 fn prose(v: Option<&str>) -> String {
+    prose_with(v, code_inline)
+}
+
+/// Prose from the catalog in a table cell.
+fn prose_cell(v: Option<&str>) -> String {
+    prose_with(v, code)
+}
+
+fn prose_with(v: Option<&str>, code: fn(&str) -> String) -> String {
     let Some(text) = v else { return "—".to_string() };
     let parts: Vec<&str> = text.split('`').collect();
     let mut out = String::new();
@@ -73,7 +98,7 @@ pub fn render(r: &Report) -> String {
         dispute(&mut out, &review.dispute);
         out.push_str("## Reviewer checklist\n\n| | Check | Detail |\n|---|---|---|\n");
         for i in &review.checklist {
-            let _ = writeln!(out, "| {} | {} | {} |", i.status.symbol(), md(&i.check), prose(Some(&i.detail)));
+            let _ = writeln!(out, "| {} | {} | {} |", i.status.symbol(), md(&i.check), prose_cell(Some(&i.detail)));
         }
         out.push('\n');
     }
@@ -119,7 +144,7 @@ pub fn render(r: &Report) -> String {
                 md(&f.code),
                 md(&f.severity),
                 code(&format!("{}:{}:{}", f.file, f.line, f.column)),
-                prose(Some(&f.message))
+                prose_cell(Some(&f.message))
             );
         }
     }
@@ -143,7 +168,7 @@ fn dispute(out: &mut String, d: &DisputeInfo) {
         out.push_str("**Evidence.**\n\n");
         for e in &d.evidence {
             let title = opt(e.title.as_deref());
-            let url = e.url.as_deref().map(|u| format!(" <{}>", u.replace(['<', '>', ' '], ""))).unwrap_or_default();
+            let url = e.url.as_deref().map(|u| format!(" {}", link(u))).unwrap_or_default();
             let section = e.section_ref.as_deref().map(|s| format!(", section {}", md(s))).unwrap_or_default();
             let _ = writeln!(out, "- {title}{section}{url}");
         }
@@ -196,10 +221,11 @@ fn timeline(out: &mut String, r: &Report) {
     out.push_str("## Timeline\n\n");
     let _ = writeln!(
         out,
-        "{} commit{} changed this KPI ({} commits walked, {}).\n",
+        "{} commit{} changed this KPI ({} commit{} walked, {}).\n",
         t.entries.len(),
         if t.entries.len() == 1 { "" } else { "s" },
         t.commits,
+        if t.commits == 1 { "" } else { "s" },
         t.walk
     );
     if t.entries.is_empty() {

@@ -114,11 +114,37 @@ pub fn build(inputs: Inputs<'_>, subject: &Subject) -> Result<Report> {
 
 /// Exit 2: no such KPI, with the closest ids.
 pub fn unknown_kpi(catalog: &Catalog, id: &str) -> Error {
+    if catalog.is_unreadable(id) {
+        let file = catalog.files.iter().find(|f| match &f.kind {
+            crate::model::FileKind::Kpi { domain, slug, .. } => id.split_once('.') == Some((domain, slug)),
+            _ => false,
+        });
+        if let Some(f) = file {
+            return unreadable("KPI", id, &f.path);
+        }
+    }
     let ids: Vec<String> = catalog.kpis.iter().map(Kpi::id).collect();
     Error::usage(format!("no KPI `{id}` in the catalog"), Some(suggest(&ids, id, "KPI ids look like `sales.arr`")))
 }
 
+/// Exit 2: the file of the KPI or dispute is there but is not readable as one.
+fn unreadable(what: &str, id: &str, path: &str) -> Error {
+    Error::usage(
+        format!("the file of {what} `{id}`, `{path}`, cannot be read as a {what}"),
+        Some(format!("fix `{path}` (`ontolint check` shows where)")),
+    )
+}
+
 fn unknown_dispute(catalog: &Catalog, name: &str) -> Error {
+    // A file of that name that did not parse as a dispute (one that did, under
+    // another id, is DSP001's business).
+    let broken = catalog.files.iter().enumerate().find(|(i, f)| {
+        matches!(&f.kind, crate::model::FileKind::Dispute { stem } if stem == name)
+            && !catalog.disputes.iter().any(|d| d.file == *i)
+    });
+    if let Some((_, f)) = broken {
+        return unreadable("dispute", name, &f.path);
+    }
     let ids: Vec<String> = catalog.disputes.iter().map(|d| d.name().to_string()).collect();
     let hint = if ids.is_empty() {
         "the catalog has no disputes (ontology/disputes/)"
@@ -128,10 +154,12 @@ fn unknown_dispute(catalog: &Catalog, name: &str) -> Error {
     Error::usage(format!("no dispute `{name}` in the catalog"), Some(suggest(&ids, name, hint)))
 }
 
+/// The closest id, compared without case (`SALES.ARR` → `sales.arr`).
 fn suggest(ids: &[String], query: &str, otherwise: &str) -> String {
+    let query = query.to_lowercase();
     let best = ids
         .iter()
-        .map(|i| (strsim::jaro_winkler(i, query), i))
+        .map(|i| (strsim::jaro_winkler(&i.to_lowercase(), &query), i))
         .filter(|(s, _)| *s > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
     match best {

@@ -334,3 +334,92 @@ fn a_plain_array_of_periods_and_a_byte_order_mark_are_read() {
     assert_eq!(code, 2);
     assert!(stderr.contains("values.json:11:44: `sales.new_bookings` in movements is the string \"250\""), "{stderr}");
 }
+
+/// An exponent beyond 32 bits is still a JSON number: `1e-99999999999` is
+/// below a tenth of a cent (0, as `1e-40` is), not "too large to be an amount".
+#[test]
+fn a_tiny_amount_with_a_long_exponent_rounds_to_zero() {
+    let dir = flow_catalog();
+    let text = values(&[period("2026-Q1", ["1000", "1e-99999999999", "0E+99999999999", "-5e-2147483649", "1000"])]);
+    let (code, stdout, stderr) = out(&flow_check(dir.path(), &text, &[]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(stdout, "Checked 1 flow over 1 period (1 check): 0 imbalances\n");
+    // A long positive exponent on a non-zero amount is still refused.
+    let text = values(&[period("2026-Q1", ["1000", "1e99999999999", "0", "0", "1000"])]);
+    let (code, _, stderr) = out(&flow_check(dir.path(), &text, &[]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("values.json:6:44: ") && stderr.contains("1e99999999999"), "{stderr}");
+}
+
+/// A line whose sign is not `+` or `-` (or that names no KPI) was summed as
+/// `+` (or left out), so balanced values were reported as imbalances (exit 1).
+#[test]
+fn a_flow_line_without_a_valid_sign_or_kpi_is_a_clear_error() {
+    let dir = flow_catalog();
+    let path = "ontology/flows/sales.bookings_backlog_flow.json";
+    let good = std::fs::read_to_string(dir.path().join(path)).unwrap();
+    write(dir.path(), path, good.replacen("\"sign\": \"-\"", "\"sign\": \"minus\"", 1));
+    let (code, stdout, stderr) = out(&flow_check(dir.path(), &values(&balanced()), &[]));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr
+            .contains(&format!("error: {path}:14:15: line 2 of flow `sales.bookings_backlog_flow` has no valid sign")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`ontolint check` shows"), "{stderr}");
+    assert_eq!(stdout, "");
+    write(dir.path(), path, good.replacen("\"kpi\": \"sales.backlog_recognized\"", "\"kpi\": 7", 1));
+    let (code, _, stderr) = out(&flow_check(dir.path(), &values(&balanced()), &[]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: {path}:13:14: line 2 of flow `sales.bookings_backlog_flow` names no KPI")),
+        "{stderr}"
+    );
+    // A line that is not an object was left out of the sum.
+    let text = good.replacen("\"lines\": [", "\"lines\": [\n    \"sales.arr\",", 1);
+    write(dir.path(), path, text);
+    let (code, _, stderr) = out(&flow_check(dir.path(), &values(&balanced()), &[]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: {path}:7:5: line 1 of flow `sales.bookings_backlog_flow` is not an object")),
+        "{stderr}"
+    );
+}
+
+/// A byte that is not UTF-8 was reported as `values.json: not valid UTF-8
+/// (byte N)`, without the line and column the README promises.
+#[test]
+fn invalid_utf8_in_the_values_file_is_at_line_and_column() {
+    let dir = flow_catalog();
+    std::fs::write(dir.path().join("values.json"), b"{\"periods\": [\n  {\"period\": \"Q\xc3\xa9\xff\"}]}\n").unwrap();
+    let o = assert_cmd::Command::cargo_bin("ontolint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["flow", "check", "--values", "values.json"])
+        .output()
+        .unwrap();
+    let (code, _, stderr) = out(&o);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("error: values.json:2:17: not valid UTF-8"), "{stderr}");
+}
+
+/// A period name or key from the values file was printed as is: an escape
+/// sequence recoloured the terminal and a line break forged an `error:` line.
+#[test]
+fn period_names_and_keys_are_printed_inert() {
+    let dir = flow_catalog();
+    let mut periods = balanced();
+    periods[0] = periods[0].replace("\"2026-Q1\"", "\"Q1\\u001b[31m\\nerror: forged\"");
+    periods[0] = periods[0].replace("500.25", "500.26");
+    let (code, stdout, stderr) = out(&flow_check(dir.path(), &values(&periods), &[]));
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("error: Q1\\u{1b}[31m\\nerror: forged: flow `sales.bookings_backlog_flow` does not balance"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{1b}') && !stdout.lines().any(|l| l.starts_with("error: forged")), "{stdout}");
+    let text = values(&balanced()).replacen("\"sales.new_bookings\": 500.25", "\"x\\u001b[2J\": \"1\"", 1);
+    let (code, _, stderr) = out(&flow_check(dir.path(), &text, &[]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`x\\u{1b}[2J` in movements is the string"), "{stderr}");
+}

@@ -268,6 +268,57 @@ fn unknown_kpi_is_a_usage_error() {
     assert_eq!(stdout(&out), "");
 }
 
+/// An empty id once panicked (`windows(0)` in the blob pre-filter).
+#[test]
+fn empty_id_is_a_usage_error_not_a_panic() {
+    let repo = backlog_history();
+    let out = repo.ontolint(&["history", ""]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("error: no KPI `` in the catalog"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// A commit that leaves the KPI's file unparseable, and the one that repairs
+/// it, changed the KPI: both were once shown as `reformatted` ("the bytes
+/// changed but not the data").
+#[test]
+fn a_kpi_file_that_stops_parsing_is_a_change_not_a_reformatting() {
+    let repo = backlog_history();
+    let path = "ontology/sales/contracts/backlog.json";
+    let good = repo.read(path);
+    repo.write(path, good.replacen('{', "{ broken", 1));
+    repo.commit("break the backlog file");
+    repo.write(path, &good);
+    repo.commit("repair the backlog file");
+    let t = history_json(&repo, &["sales.backlog"]);
+    let rows = rows(&t);
+    assert_eq!(
+        rows[rows.len() - 2..],
+        [
+            "changed [] 1.2.0 - ontology/sales/contracts/backlog.json",
+            "changed [] 1.2.0 published ontology/sales/contracts/backlog.json"
+        ]
+    );
+}
+
+/// One commit walked was "1 commits walked" in history and both reports.
+#[test]
+fn one_commit_walked_is_singular() {
+    let repo = Repo::base();
+    let out = repo.ontolint(&["history", "sales.arr"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).ends_with("1 commit changed `sales.arr` (1 commit walked, first-parent)\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = repo.ontolint(&["report", "kpi", "sales.arr"]);
+    assert!(stdout(&out).contains("1 commit changed this KPI (1 commit walked, first-parent)."), "{}", stdout(&out));
+    let out = repo.ontolint(&["report", "kpi", "sales.arr", "--format", "html"]);
+    assert!(stdout(&out).contains("1 commit changed this KPI (1 commit walked, first-parent)."), "{}", stdout(&out));
+}
+
 #[test]
 fn removed_kpi_still_has_its_history() {
     let repo = backlog_history();

@@ -245,3 +245,103 @@ fn release_bump_of_a_kpi_added_in_the_named_release_is_unknown() {
     assert_eq!(item["status"], "unknown");
     assert_eq!(item["detail"], "the commit that brought the KPI into 1.0.0 has no readable earlier version");
 }
+
+/// An evidence URL is catalog text: a newline in it once ended the autolink
+/// and wrote the rest as Markdown (a heading, raw HTML); a URL that is not
+/// http(s) became an autolink (`<javascript:…>`).
+#[test]
+fn evidence_urls_cannot_inject_markdown() {
+    let repo = Repo::base();
+    let dispute = |id: &str, url: &str| {
+        format!(
+            r#"{{"id": "{id}", "kpi": "sales.arr", "kind": "formula", "status": "open", "openedAt": "2026-01-10",
+  "raisedBy": "Reviewer", "claim": "The claim.", "evidence": [{{"title": "Source", "url": {}}}]}}
+"#,
+            serde_json::to_string(url).unwrap()
+        )
+    };
+    repo.write("ontology/disputes/DSP-0030.json", dispute("DSP-0030", "https://e.org/a\n\n# Injected\n\n<b>x</b>"));
+    repo.write("ontology/disputes/DSP-0031.json", dispute("DSP-0031", "javascript:alert(1)"));
+    repo.commit("disputes with odd URLs");
+    let md = report(&repo, &["dispute", "DSP-0030"]);
+    assert!(md.contains("- Source <https://e.org/a#Injectedbx/b>\n"), "{md}");
+    assert!(!md.lines().any(|l| l.starts_with("# Injected")), "{md}");
+    let md = report(&repo, &["dispute", "DSP-0031"]);
+    assert!(md.contains("- Source `javascript:alert(1)`\n"), "{md}");
+}
+
+/// An id that differs only in case once got the generic hint (`KPI ids look
+/// like …`) instead of the closest id.
+#[test]
+fn an_id_in_the_wrong_case_suggests_the_id() {
+    let repo = backlog_history();
+    for (args, want) in [
+        (&["report", "kpi", "SALES.BACKLOG"][..], "did you mean `sales.backlog`?"),
+        (&["history", "Sales.Backlog"][..], "did you mean `sales.backlog`?"),
+        (&["report", "dispute", "dsp-0002"][..], "did you mean `DSP-0002`?"),
+    ] {
+        let out = repo.ontolint(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(want), "{args:?}: {}", stderr(&out));
+    }
+}
+
+/// A KPI or dispute whose file does not parse was "not in the catalog" with a
+/// did-you-mean to another id; the message now names the file to fix.
+#[test]
+fn an_id_whose_file_does_not_parse_names_the_file() {
+    let repo = backlog_history();
+    repo.write("ontology/sales/contracts/backlog.json", "{ broken\n");
+    repo.write("ontology/disputes/DSP-0002.json", "{ broken\n");
+    for (args, want) in [
+        (
+            &["report", "kpi", "sales.backlog"][..],
+            "error: the file of KPI `sales.backlog`, `ontology/sales/contracts/backlog.json`, cannot be read",
+        ),
+        (
+            &["report", "dispute", "DSP-0002"][..],
+            "error: the file of dispute `DSP-0002`, `ontology/disputes/DSP-0002.json`, cannot be read",
+        ),
+    ] {
+        let out = repo.ontolint(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert!(err.contains("`ontolint check` shows where"), "{args:?}: {err}");
+        assert!(!err.contains("did you mean"), "{args:?}: {err}");
+    }
+}
+
+/// A `|` in a backticked span of a paragraph (claim, definition) was written
+/// `\|`: that escape holds only in tables, so the backslash showed.
+#[test]
+fn a_pipe_in_code_is_escaped_only_in_tables() {
+    let repo = Repo::base();
+    repo.write(
+        "ontology/disputes/DSP-0040.json",
+        r#"{"id": "DSP-0040", "kpi": "sales.arr", "kind": "formula", "status": "open", "openedAt": "2026-01-10",
+  "raisedBy": "Reviewer | team", "claim": "Use `a|b` here.", "evidence": []}
+"#,
+    );
+    repo.commit("dispute with a pipe");
+    let md = report(&repo, &["dispute", "DSP-0040"]);
+    assert!(md.contains("**Claim.** Use `a|b` here.\n"), "{md}");
+    assert!(md.contains("| Raised by | Reviewer \\| team |"), "{md}");
+}
+
+/// An entity in catalog text (`&lt;`, `&amp;`) was written as is, so Markdown
+/// showed `<` and `&` instead of the text of the catalog.
+#[test]
+fn entities_in_catalog_text_stay_literal_in_markdown() {
+    let repo = Repo::base();
+    repo.write(
+        "ontology/disputes/DSP-0041.json",
+        r#"{"id": "DSP-0041", "kpi": "sales.arr", "kind": "formula", "status": "open", "openedAt": "2026-01-10",
+  "raisedBy": "AT&amp;T", "claim": "Write &lt;b&gt; as is.", "evidence": []}
+"#,
+    );
+    repo.commit("dispute with entities");
+    let md = report(&repo, &["dispute", "DSP-0041"]);
+    assert!(md.contains("**Claim.** Write \\&lt;b\\&gt; as is.\n"), "{md}");
+    assert!(md.contains("| Raised by | AT\\&amp;T |"), "{md}");
+}

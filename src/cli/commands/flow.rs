@@ -4,7 +4,7 @@ use crate::cli::Cli;
 use crate::cli::args::{FlowArgs, FlowCheckArgs, FlowCommand, FlowFormat};
 use crate::error::{Error, Result};
 use crate::reconcile::cents::format as amount;
-use crate::reconcile::{Imbalance, Outcome, Term};
+use crate::reconcile::{Imbalance, Outcome, Term, shown};
 use crate::source::WorkTree;
 use std::fmt::Write;
 
@@ -41,6 +41,7 @@ pub fn human(o: &Outcome) -> String {
     for i in &o.imbalances {
         match i {
             Imbalance::Identity { period, flow, start, lines, computed, end, difference } => {
+                let period = shown(period);
                 let _ = writeln!(
                     out,
                     "error: {period}: flow `{flow}` does not balance: opening + movements = {}, but closing = {} (difference {}, tolerance {tolerance})",
@@ -56,6 +57,7 @@ pub fn human(o: &Outcome) -> String {
                 let _ = writeln!(out, "    closing {}", term(end));
             }
             Imbalance::RollForward { period, previous_period, flow, opening, previous_closing, difference } => {
+                let (period, previous_period) = (shown(period), shown(previous_period));
                 let _ = writeln!(
                     out,
                     "error: {period}: flow `{flow}` does not roll forward: opening {} differs from the closing of {previous_period}, {} (difference {}, tolerance {tolerance})",

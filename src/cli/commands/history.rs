@@ -123,11 +123,12 @@ fn human(t: &Timeline) -> String {
     }
     let _ = writeln!(
         out,
-        "{} commit{} changed `{}` ({} commits walked, {})",
+        "{} commit{} changed `{}` ({} commit{} walked, {})",
         t.entries.len(),
         if t.entries.len() == 1 { "" } else { "s" },
         crate::render::printable(&t.kpi),
         t.commits,
+        if t.commits == 1 { "" } else { "s" },
         t.walk
     );
     out
