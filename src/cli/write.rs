@@ -33,7 +33,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Inside a git repository, the files among `paths` (catalog-root-relative)
 /// with uncommitted changes stop the command before anything is written;
 /// outside one there is nothing to compare with and nothing is refused.
-pub fn refuse_uncommitted(root: &Path, paths: &[String], allow: bool) -> Result<()> {
+/// `flag` is the command's own option that overrides the refusal
+/// (`--allow-dirty`, `--force`), named in the hint.
+pub fn refuse_uncommitted(root: &Path, paths: &[String], allow: bool, flag: &str) -> Result<()> {
     if allow || paths.is_empty() {
         return Ok(());
     }
@@ -53,6 +55,6 @@ pub fn refuse_uncommitted(root: &Path, paths: &[String], allow: bool) -> Result<
             if dirty.len() == 1 { "a file" } else { "files" },
             shown.join(", ")
         ),
-        Some("commit or stash them first, or pass --allow-dirty to rewrite them anyway".into()),
+        Some(format!("commit or stash them first, or pass {flag} to rewrite them anyway")),
     ))
 }

@@ -271,6 +271,9 @@ fn uncommitted_work_is_not_rewritten_unless_forced() {
     let run = import(repo.path(), &input.path().join("in.json"), &[]);
     assert_eq!(run.status.code(), Some(2));
     assert!(stderr(&run).contains("uncommitted changes: ontology/catalog.json"), "{}", stderr(&run));
+    // The hint names import's own flag: `import` has no `--allow-dirty`.
+    assert!(stderr(&run).contains("pass --force to rewrite them"), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("--allow-dirty"), "{}", stderr(&run));
     assert!(!repo.file("ontology/finance/burn_multiple.json").exists());
     let run = import(repo.path(), &input.path().join("in.json"), &["--force"]);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));

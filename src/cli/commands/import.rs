@@ -63,7 +63,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8> {
         .filter(|p| p.exists())
         .map(|p| rel(&p))
         .collect();
-    crate::cli::write::refuse_uncommitted(&root, &rewritten, args.force)?;
+    crate::cli::write::refuse_uncommitted(&root, &rewritten, args.force, "--force")?;
     let mut report = String::new();
     let mut replaced = 0;
     for (k, path) in plan.kpis.iter().zip(&targets) {
