@@ -280,3 +280,31 @@ fn uncommitted_work_is_not_rewritten_unless_forced() {
     assert!(repo.read("ontology/catalog.json").contains("\"1.1.0\""));
     assert!(repo.read("ontology/catalog.json").contains("Edited Editorial"), "kept from the existing catalog.json");
 }
+
+#[test]
+fn a_blocked_path_is_refused_before_any_file_is_written() {
+    // `ontology/sales` is a file: the sales KPIs cannot be placed. Before,
+    // the KPIs of the domains sorted before `sales` were written, then the
+    // import stopped half way with no catalog.json.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ontology/sales", "not a folder\n");
+    let run = import(dir.path(), &envelope(), &[]);
+    assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+    assert!(stderr(&run).contains("`ontology/sales` is a file"), "{}", stderr(&run));
+    assert!(stderr(&run).contains("nothing was written"), "{}", stderr(&run));
+    let written: Vec<_> = walkdir::WalkDir::new(dir.path().join("ontology"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir.path()).unwrap().display().to_string())
+        .collect();
+    assert_eq!(written, ["ontology/sales"], "nothing but the blocking file");
+    // A KPI file that is a folder is refused the same way, even with --force.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("ontology/sales/arr.json")).unwrap();
+    let run = import(dir.path(), &envelope(), &["--force"]);
+    assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+    assert!(stderr(&run).contains("`ontology/sales/arr.json` is a folder"), "{}", stderr(&run));
+    assert!(!dir.path().join("ontology/catalog.json").exists());
+    assert!(!dir.path().join("ontology/customers").exists());
+}

@@ -64,19 +64,37 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8> {
         .map(|p| rel(&p))
         .collect();
     crate::cli::write::refuse_uncommitted(&root, &rewritten, args.force, "--force")?;
+    // All or nothing: a path blocked by a file or a folder is refused before
+    // anything is written; then every file is staged beside its target and
+    // only when all are written are they renamed into place.
+    let files: Vec<(PathBuf, &str)> = targets
+        .iter()
+        .cloned()
+        .zip(plan.kpis.iter().map(|k| k.text.as_str()))
+        .chain(
+            [("catalog.json", &plan.catalog), ("standards.json", &plan.standards)]
+                .map(|(f, t)| (ontology.join(f), t.as_str())),
+        )
+        .collect();
+    for (path, _) in &files {
+        blocked(&root, path, &rel)?;
+    }
+    let mut staged = Vec::with_capacity(files.len());
     let mut report = String::new();
     let mut replaced = 0;
-    for (k, path) in plan.kpis.iter().zip(&targets) {
+    for (i, (path, text)) in files.iter().enumerate() {
         let existed = path.exists();
-        write(path, k.text.as_bytes())?;
-        replaced += usize::from(existed);
-        report.push_str(&format!("{} {}\n", if existed { "replaced" } else { "wrote" }, rel(path)));
+        staged.push(stage(path, text.as_bytes())?);
+        let verb = match (i < plan.kpis.len(), existed) {
+            (true, true) => "replaced",
+            (false, true) => "updated",
+            (_, false) => "wrote",
+        };
+        replaced += usize::from(existed && i < plan.kpis.len());
+        report.push_str(&format!("{verb} {}\n", rel(path)));
     }
-    for (file, text) in [("catalog.json", &plan.catalog), ("standards.json", &plan.standards)] {
-        let path = ontology.join(file);
-        let verb = if path.exists() { "updated" } else { "wrote" };
-        write(&path, text.as_bytes())?;
-        report.push_str(&format!("{verb} {}\n", rel(&path)));
+    for file in staged {
+        file.commit()?;
     }
     let domains: std::collections::BTreeSet<&str> = plan.kpis.iter().map(|k| k.domain.as_str()).collect();
     report.push_str(&format!(
@@ -107,9 +125,35 @@ fn read_json(path: &Path) -> Result<Option<serde_json::Value>> {
     }
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Refuses a target that is a folder, or whose folder cannot be created
+/// because a file stands in the way (`ontology/sales` is a file).
+fn blocked(root: &Path, path: &Path, rel: &dyn Fn(&Path) -> String) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::config(
+            format!("cannot import: `{}` is a folder", rel(path)),
+            Some("nothing was written; move it away and import again".into()),
+        ));
+    }
+    for dir in path.ancestors().skip(1) {
+        match std::fs::metadata(dir) {
+            Ok(meta) if meta.is_dir() => break,
+            Ok(_) => {
+                return Err(Error::config(
+                    format!("cannot import: `{}` is a file, where a folder is needed for `{}`", rel(dir), rel(path)),
+                    Some("nothing was written; move the file away and import again".into()),
+                ));
+            }
+            Err(_) if dir == root => break,
+            Err(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` beside `path` (its folder created), not yet in place.
+fn stage(path: &Path, bytes: &[u8]) -> Result<crate::cli::write::Staged> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
     }
-    crate::cli::write::write_atomic(path, bytes)
+    crate::cli::write::stage(path, bytes)
 }
