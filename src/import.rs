@@ -164,6 +164,15 @@ fn kpi_file(name: &str, shape: Shape, i: usize, tree: &Syntax<'_>, value: &Value
             return Err(bad(name, format!("{which}: {what} `{v}` must match [a-z][a-z0-9_]*")));
         }
     }
+    if crate::source::RESERVED_DIRS.contains(&domain) {
+        return Err(bad(
+            name,
+            format!(
+                "{which}: domain `{domain}` is reserved: `ontology/{domain}/` holds {domain}, not KPIs (reserved: {})",
+                crate::source::RESERVED_DIRS.join(", ")
+            ),
+        ));
+    }
     let mut text = crate::fmt::canonical(tree);
     text.push('\n');
     Ok(KpiFile { id: format!("{domain}.{slug}"), domain: domain.into(), slug: slug.into(), text })

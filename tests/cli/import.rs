@@ -179,6 +179,27 @@ fn a_crafted_slug_or_domain_is_refused_before_any_write() {
 }
 
 #[test]
+fn a_kpi_in_a_reserved_folder_is_refused() {
+    // `ontology/flows/` and `ontology/disputes/` hold flows and disputes: a KPI
+    // written there is read as a broken flow or dispute, not as a KPI.
+    let dir = tempfile::tempdir().unwrap();
+    for (kpi, domain) in [
+        (r#"{"rogueId": "flows.arr", "domain": "flows", "slug": "arr"}"#, "flows"),
+        (r#"{"rogueId": "disputes.arr"}"#, "disputes"),
+    ] {
+        let text = format!(
+            r#"{{"version": "1.0.0", "releasedAt": "2026-01-01", "kpis": [{}, {kpi}]}}"#,
+            kpi_text("sales.arr")
+        );
+        write(dir.path(), "in.json", &text);
+        let run = import(dir.path(), &dir.path().join("in.json"), &[]);
+        assert_eq!(run.status.code(), Some(2), "{kpi}: {}", stdout(&run));
+        assert!(stderr(&run).contains(&format!("KPI #2: domain `{domain}` is reserved")), "{}", stderr(&run));
+    }
+    assert!(!dir.path().join("ontology").exists(), "not even the valid KPI was written");
+}
+
+#[test]
 fn conflicting_attribution_notices_name_both_kpis() {
     let dir = tempfile::tempdir().unwrap();
     let all = json(&envelope());
