@@ -205,6 +205,22 @@ fn a_folder_that_is_not_a_previous_build_is_never_emptied() {
 }
 
 #[test]
+fn an_out_folder_under_a_file_is_refused_with_a_hint() {
+    // Before, the refusal came from the folder creation: "cannot write
+    // `…/file`: File exists", with no hint.
+    let cat = catalog_with(None);
+    let out = tempfile::tempdir().unwrap();
+    write(out.path(), "file", "x");
+    let run = build(cat.path(), &out.path().join("file/site"), &[]);
+    assert_eq!(run.status.code(), Some(2));
+    let err = stderr(&run);
+    assert!(err.contains(&format!("`{}` is a file, not a folder", out.path().join("file").display())), "{err}");
+    assert!(err.contains("help: "), "{err}");
+    assert!(!err.contains("File exists"), "{err}");
+    assert_eq!(std::fs::read_to_string(out.path().join("file")).unwrap(), "x");
+}
+
+#[test]
 fn an_interrupted_build_leaves_the_previous_build_intact() {
     let cat = catalog_with(None);
     let out = tempfile::tempdir().unwrap();
