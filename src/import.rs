@@ -98,9 +98,11 @@ pub fn plan(name: &str, text: &str, existing: &Existing) -> Result<Plan> {
     };
     let mut kpis: Vec<KpiFile> = Vec::with_capacity(items.len());
     for (i, (tree, value)) in items.iter().enumerate() {
-        let file = kpi_file(name, shape, i, tree, value)?;
+        // `in.json:12:5`: where the KPI starts (its first key), for every message about it.
+        let loc = offset_of(tree, text).map_or_else(|| name.to_string(), |o| at(o));
+        let file = kpi_file(&loc, shape, i, tree, value)?;
         if let Some(prev) = kpis.iter().position(|k| k.domain == file.domain && k.slug == file.slug) {
-            return Err(bad(name, format!("KPIs #{} and #{} are both `{}`", prev + 1, i + 1, file.id)));
+            return Err(bad(&loc, format!("KPIs #{} and #{} are both `{}`", prev + 1, i + 1, file.id)));
         }
         kpis.push(file);
     }
@@ -144,6 +146,17 @@ fn detect<'t, 'a>(name: &str, tree: &'t Syntax<'a>, value: &'t Value) -> Result<
             "not a catalog: expected an array of KPIs, an object with `kpis` or `kpi`, or a KPI with `rogueId`",
         )),
     }
+}
+
+/// The byte offset in `text` where `tree` starts (its first key or scalar);
+/// none for an empty object or array.
+fn offset_of(tree: &Syntax<'_>, text: &str) -> Option<usize> {
+    let slice = match tree {
+        Syntax::Scalar(s) => *s,
+        Syntax::Object(members) => members.first()?.raw_key,
+        Syntax::Array(items) => return offset_of(items.first()?, text),
+    };
+    (slice.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|o| *o <= text.len())
 }
 
 fn kpi_file(name: &str, shape: Shape, i: usize, tree: &Syntax<'_>, value: &Value) -> Result<KpiFile> {

@@ -200,6 +200,25 @@ fn a_kpi_in_a_reserved_folder_is_refused() {
 }
 
 #[test]
+fn a_bad_kpi_is_reported_at_its_line_and_column() {
+    // Before, only `in.json: KPI #2 …`: in a file of thousands of KPIs, no place to look.
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("[\n  {\"rogueId\": \"a.b\"},\n  7\n]\n", "in.json:3:3: KPI #2 is not an object"),
+        ("[\n  {\"rogueId\": \"a.b\"},\n  {\"slug\": \"c\"}\n]\n", "in.json:3:4: KPI #2 has no `rogueId`"),
+        ("[\n  {\"rogueId\": \"a.b\"},\n    {\"rogueId\": \"A.b\"}\n]\n", "in.json:3:6: KPI #2: domain `A`"),
+        ("[\n  {\"rogueId\": \"a.b\"},\n  {\"rogueId\": \"a.b\"}\n]\n", "in.json:3:4: KPIs #1 and #2 are both `a.b`"),
+    ];
+    for (text, message) in cases {
+        write(dir.path(), "in.json", text);
+        let mut cmd = assert_cmd::Command::cargo_bin("ontolint").unwrap();
+        let run = cmd.current_dir(dir.path()).args(["import", "in.json", "--into", "cat"]).output().unwrap();
+        assert_eq!(run.status.code(), Some(2), "{text}");
+        assert!(stderr(&run).contains(message), "{message}: {}", stderr(&run));
+    }
+}
+
+#[test]
 fn conflicting_attribution_notices_name_both_kpis() {
     let dir = tempfile::tempdir().unwrap();
     let all = json(&envelope());
