@@ -221,6 +221,31 @@ fn an_out_folder_under_a_file_is_refused_with_a_hint() {
 }
 
 #[test]
+fn the_snapshots_folder_is_never_a_build_folder() {
+    // Before, `--out snapshots --snapshot` wrote the snapshot into the build
+    // folder, and the next build replaced the folder: the snapshot was lost.
+    let cat = catalog_with(None);
+    let run = build(cat.path(), &cat.path().join("snapshots"), &["--snapshot"]);
+    assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+    assert!(stderr(&run).contains("would hold the release snapshots"), "{}", stderr(&run));
+    assert!(!cat.path().join("snapshots").exists(), "nothing written");
+    // Once snapshots exist, no build goes into, inside or around their folder.
+    assert_eq!(build(cat.path(), &cat.path().join("site"), &["--snapshot"]).status.code(), Some(0));
+    let snapshot = cat.path().join("snapshots/v/1.0.0/index.json");
+    let bytes = std::fs::read(&snapshot).unwrap();
+    for out in ["snapshots/v/2.0.0", "snapshots/site"] {
+        let run = build(cat.path(), &cat.path().join(out), &[]);
+        assert_eq!(run.status.code(), Some(2), "{out}: {}", stdout(&run));
+        assert!(!cat.path().join(out).exists(), "{out}");
+    }
+    assert_eq!(std::fs::read(&snapshot).unwrap(), bytes);
+    // A folder named `snapshots` is fine (and rebuilt) when there are none to protect.
+    let other = catalog_with(None);
+    assert_eq!(build(other.path(), &other.path().join("snapshots"), &[]).status.code(), Some(0));
+    assert_eq!(build(other.path(), &other.path().join("snapshots"), &[]).status.code(), Some(0));
+}
+
+#[test]
 fn an_interrupted_build_leaves_the_previous_build_intact() {
     let cat = catalog_with(None);
     let out = tempfile::tempdir().unwrap();

@@ -28,6 +28,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<u8> {
     let config = crate::config::Config::load(&root)?;
     let out = cwd.join(&args.out);
     guard_out(&root, config.ontology_dir(), &out)?;
+    guard_snapshots(&snapshots_dir(&root, &config)?, &out, args.snapshot)?;
     let policy = crate::cli::commands::config::policy(&config, &[], &[])?;
     let source = WorkTree::with_dir(&root, config.ontology_dir());
     let outcome = crate::check::run_with(&source, None, &policy)?;
@@ -138,6 +139,27 @@ fn guard_out(root: &Path, ontology: &str, out: &Path) -> Result<()> {
             }
         }
     }
+}
+
+/// DIR must not be (or be inside, or hold) the snapshots folder when it is in
+/// use (it holds `v/`, or `--snapshot` writes there): the next build would
+/// replace DIR and delete the released snapshots with it.
+fn guard_snapshots(snapshots: &Path, out: &Path, writing: bool) -> Result<()> {
+    if !writing && !snapshots.join("v").exists() {
+        return Ok(());
+    }
+    let (out_real, snap_real) = (resolve_existing(&normalize(out)), resolve_existing(&normalize(snapshots)));
+    if out_real.starts_with(&snap_real) || snap_real.starts_with(&out_real) {
+        return Err(Error::usage(
+            format!(
+                "--out `{}` would hold the release snapshots (`{}`), and the next build would delete them",
+                out.display(),
+                snapshots.display()
+            ),
+            Some("build into a folder apart from the snapshots, e.g. --out site".into()),
+        ));
+    }
+    Ok(())
 }
 
 /// `path` without `.` and `..` components (lexically).
