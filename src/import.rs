@@ -99,7 +99,7 @@ pub fn plan(name: &str, text: &str, existing: &Existing) -> Result<Plan> {
     let mut kpis: Vec<KpiFile> = Vec::with_capacity(items.len());
     for (i, (tree, value)) in items.iter().enumerate() {
         // `in.json:12:5`: where the KPI starts (its first key), for every message about it.
-        let loc = offset_of(tree, text).map_or_else(|| name.to_string(), |o| at(o));
+        let loc = offset_of(tree, text).map_or_else(|| name.to_string(), &at);
         let file = kpi_file(&loc, shape, i, tree, value)?;
         if let Some(prev) = kpis.iter().position(|k| k.domain == file.domain && k.slug == file.slug) {
             return Err(bad(&loc, format!("KPIs #{} and #{} are both `{}`", prev + 1, i + 1, file.id)));

@@ -109,13 +109,13 @@ fn guard_out(root: &Path, ontology: &str, out: &Path) -> Result<()> {
         return Err(Error::usage(format!("--out `{}` names no folder", out.display()), None));
     }
     // The nearest existing folder above DIR must be a folder: DIR is created in it.
-    if let Some(above) = out.ancestors().skip(1).find(|a| std::fs::symlink_metadata(a).is_ok()) {
-        if !above.is_dir() {
-            return Err(Error::usage(
-                format!("--out `{}`: `{}` is a file, not a folder", out.display(), above.display()),
-                Some("choose a folder whose parent folders are folders (or do not exist yet)".into()),
-            ));
-        }
+    if let Some(above) = out.ancestors().skip(1).find(|a| std::fs::symlink_metadata(a).is_ok())
+        && !above.is_dir()
+    {
+        return Err(Error::usage(
+            format!("--out `{}`: `{}` is a file, not a folder", out.display(), above.display()),
+            Some("choose a folder whose parent folders are folders (or do not exist yet)".into()),
+        ));
     }
     match std::fs::symlink_metadata(out) {
         Err(_) => Ok(()),
