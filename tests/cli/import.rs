@@ -219,6 +219,40 @@ fn a_bad_kpi_is_reported_at_its_line_and_column() {
 }
 
 #[test]
+fn entries_the_import_cannot_keep_are_refused_not_dropped() {
+    // Before, a domain without `id` or a standard without `name` vanished
+    // from the rewritten catalog.json / standards.json, silently.
+    let bare = kpi_text("sales.arr");
+    for (file, text, message) in [
+        (
+            "ontology/catalog.json",
+            r#"{"version": "1.0.0", "releasedAt": "2026-01-01", "domains": [{"id": "sales", "label": "S"}, {"label": "No id"}]}"#,
+            "`domains` entry #2 has no string `id`",
+        ),
+        (
+            "ontology/standards.json",
+            r#"{"standards": [{"urlPrefix": "https://a.org/", "attributionNotice": null}]}"#,
+            "`standards` entry #1 has no string `name`",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "ontology/catalog.json",
+            r#"{"version": "1.0.0", "releasedAt": "2026-01-01", "domains": []}"#,
+        );
+        write(dir.path(), file, text);
+        write(dir.path(), "in.json", &bare);
+        let run = import(dir.path(), &dir.path().join("in.json"), &[]);
+        assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+        assert!(stderr(&run).contains(message), "{}", stderr(&run));
+        assert!(stderr(&run).contains("nothing was written"), "{}", stderr(&run));
+        assert_eq!(read(&dir.path().join(file)), text, "left as it was");
+        assert!(!dir.path().join("ontology/sales/arr.json").exists());
+    }
+}
+
+#[test]
 fn conflicting_attribution_notices_name_both_kpis() {
     let dir = tempfile::tempdir().unwrap();
     let all = json(&envelope());

@@ -30,6 +30,8 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8> {
         catalog: read_json(&ontology.join("catalog.json"))?,
         standards: read_json(&ontology.join("standards.json"))?,
     };
+    keepable(&ontology.join("catalog.json"), existing.catalog.as_ref(), "domains", "id")?;
+    keepable(&ontology.join("standards.json"), existing.standards.as_ref(), "standards", "name")?;
     let plan = crate::import::plan(&name, &text, &existing)?;
     let rel = |p: &Path| p.strip_prefix(&root).unwrap_or(p).display().to_string();
     let targets: Vec<PathBuf> =
@@ -110,6 +112,29 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8> {
     ));
     crate::cli::print(&report)?;
     Ok(0)
+}
+
+/// catalog.json and standards.json are rewritten keeping their entries
+/// (domains, standards): one that cannot be kept (not an object, no string
+/// `id` or `name`, the list not an array) would silently disappear, so the
+/// import is refused until it is fixed.
+fn keepable(path: &Path, value: Option<&serde_json::Value>, list: &str, key: &str) -> Result<()> {
+    let Some(value) = value else { return Ok(()) };
+    let refuse = |what: String| {
+        Err(Error::config(
+            format!("{}: {what}: the import would drop it", path.display()),
+            Some("fix it (or remove it) before importing; nothing was written".into()),
+        ))
+    };
+    let Some(obj) = value.as_object() else { return refuse("not a JSON object".into()) };
+    let Some(items) = obj.get(list) else { return Ok(()) };
+    let Some(items) = items.as_array() else { return refuse(format!("`{list}` is not an array")) };
+    for (i, item) in items.iter().enumerate() {
+        if item.get(key).and_then(serde_json::Value::as_str).is_none() {
+            return refuse(format!("`{list}` entry #{} has no string `{key}`", i + 1));
+        }
+    }
+    Ok(())
 }
 
 fn read_json(path: &Path) -> Result<Option<serde_json::Value>> {
