@@ -96,6 +96,20 @@ pub fn plan(name: &str, text: &str, existing: &Existing) -> Result<Plan> {
         (Value::Object(obj), Shape::Envelope | Shape::Single) => Some(obj),
         _ => None,
     };
+    // A `version` or `releasedAt` that is there but not a string is the
+    // input's error, not a missing value (which the target's catalog.json fills).
+    if let (Some(env), Syntax::Object(members)) = (envelope, &tree) {
+        for key in ["version", "releasedAt"] {
+            if env.get(key).is_some_and(|v| !v.is_string()) {
+                let loc = members
+                    .iter()
+                    .find(|m| m.key == key)
+                    .and_then(|m| offset_of(&m.value, text))
+                    .map_or_else(|| name.to_string(), &at);
+                return Err(bad(&loc, format!("the envelope's `{key}` is not a string")));
+            }
+        }
+    }
     let mut kpis: Vec<KpiFile> = Vec::with_capacity(items.len());
     for (i, (tree, value)) in items.iter().enumerate() {
         // `in.json:12:5`: where the KPI starts (its first key), for every message about it.

@@ -253,6 +253,23 @@ fn entries_the_import_cannot_keep_are_refused_not_dropped() {
 }
 
 #[test]
+fn a_version_that_is_not_a_string_is_named() {
+    // Before: "no `version` and `releasedAt` to give the catalog", with the
+    // hint to import the versioned envelope, which this is.
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{{\n  \"version\": 2,\n  \"releasedAt\": \"2026-01-01\",\n  \"kpis\": [{}]\n}}\n",
+        kpi_text("sales.arr")
+    );
+    write(dir.path(), "in.json", &text);
+    let mut cmd = assert_cmd::Command::cargo_bin("ontolint").unwrap();
+    let run = cmd.current_dir(dir.path()).args(["import", "in.json", "--into", "cat"]).output().unwrap();
+    assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+    assert!(stderr(&run).contains("in.json:2:14: the envelope's `version` is not a string"), "{}", stderr(&run));
+    assert!(!dir.path().join("cat").exists());
+}
+
+#[test]
 fn conflicting_attribution_notices_name_both_kpis() {
     let dir = tempfile::tempdir().unwrap();
     let all = json(&envelope());
