@@ -210,8 +210,20 @@ fn earlier_snapshots(root: &Path, config: &crate::config::Config) -> Result<Vec<
         if !path.is_file() {
             continue;
         }
+        let version = e.file_name().to_string_lossy().into_owned();
+        if semver::Version::parse(&version).is_err() {
+            // Named here with its place: the snapshots folder may be configured.
+            let dir = e.path();
+            return Err(Error::config(
+                format!(
+                    "snapshot folder `{}` is not named by a semantic version",
+                    dir.strip_prefix(root).unwrap_or(&dir).display()
+                ),
+                Some("snapshots live at <snapshots>/v/<version>/index.json: rename or remove the folder".into()),
+            ));
+        }
         let bytes = std::fs::read(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
-        out.push((e.file_name().to_string_lossy().into_owned(), bytes));
+        out.push((version, bytes));
     }
     out.sort();
     Ok(out)
