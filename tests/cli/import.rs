@@ -270,6 +270,25 @@ fn a_version_that_is_not_a_string_is_named() {
 }
 
 #[test]
+fn a_target_catalog_json_with_a_byte_order_mark_is_read() {
+    // `check` only warns about a BOM (FIL002); before, import called the file
+    // invalid JSON "at line 1 column 1" and refused.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "ontology/catalog.json",
+        "\u{feff}{\"version\": \"1.2.0\", \"releasedAt\": \"2026-01-01\", \"domains\": [{\"id\": \"sales\", \"label\": \"Mine\"}]}\n",
+    );
+    write(dir.path(), "ontology/standards.json", "\u{feff}{\"standards\": []}\n");
+    write(dir.path(), "in.json", &kpi_text("sales.arr"));
+    let run = import(dir.path(), &dir.path().join("in.json"), &[]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let catalog = json(&dir.path().join("ontology/catalog.json"));
+    assert_eq!(catalog["version"], "1.2.0");
+    assert_eq!(catalog["domains"][0]["label"], "Mine");
+}
+
+#[test]
 fn conflicting_attribution_notices_name_both_kpis() {
     let dir = tempfile::tempdir().unwrap();
     let all = json(&envelope());

@@ -139,12 +139,15 @@ fn keepable(path: &Path, value: Option<&serde_json::Value>, list: &str, key: &st
 
 fn read_json(path: &Path) -> Result<Option<serde_json::Value>> {
     match std::fs::read(path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
-            Error::config(
-                format!("{}: invalid JSON: {e}", path.display()),
-                Some("fix it (or remove it) before importing; nothing was written".into()),
-            )
-        }),
+        // A byte order mark is only a warning for `check` (FIL002), not invalid JSON.
+        Ok(bytes) => {
+            serde_json::from_slice(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes)).map(Some).map_err(|e| {
+                Error::config(
+                    format!("{}: invalid JSON: {e}", path.display()),
+                    Some("fix it (or remove it) before importing; nothing was written".into()),
+                )
+            })
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(Error::Read { path: path.to_path_buf(), source }),
     }
