@@ -280,7 +280,7 @@ fn a_target_catalog_json_with_a_byte_order_mark_is_read() {
         "\u{feff}{\"version\": \"1.2.0\", \"releasedAt\": \"2026-01-01\", \"domains\": [{\"id\": \"sales\", \"label\": \"Mine\"}]}\n",
     );
     write(dir.path(), "ontology/standards.json", "\u{feff}{\"standards\": []}\n");
-    write(dir.path(), "in.json", &kpi_text("sales.arr"));
+    write(dir.path(), "in.json", kpi_text("sales.arr"));
     let run = import(dir.path(), &dir.path().join("in.json"), &[]);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     let catalog = json(&dir.path().join("ontology/catalog.json"));
