@@ -246,6 +246,28 @@ fn the_snapshots_folder_is_never_a_build_folder() {
 }
 
 #[test]
+fn a_name_that_collides_with_a_file_of_the_site_is_refused_with_its_file() {
+    // Before: "two outputs of the build would be written to
+    // `ontology/sales/index.html`", which names no file of the catalog.
+    let cat = catalog_with(None);
+    let text = std::fs::read_to_string(cat.path().join("ontology/sales/mrr.json")).unwrap();
+    let text =
+        text.replacen("\"sales.mrr\"", "\"sales.index\"", 1).replacen("\"slug\": \"mrr\"", "\"slug\": \"index\"", 1);
+    write(cat.path(), "ontology/sales/index.json", &text);
+    let out = tempfile::tempdir().unwrap();
+    let run = build(cat.path(), &out.path().join("site"), &[]);
+    assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+    assert!(
+        stderr(&run).contains(
+            "`ontology/sales/index.json`: KPI `sales.index` cannot be published: `ontology/sales/index.html` is already a file of the site"
+        ),
+        "{}",
+        stderr(&run)
+    );
+    assert!(!out.path().join("site").exists());
+}
+
+#[test]
 fn an_interrupted_build_leaves_the_previous_build_intact() {
     let cat = catalog_with(None);
     let out = tempfile::tempdir().unwrap();
