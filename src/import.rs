@@ -96,11 +96,27 @@ pub fn plan(name: &str, text: &str, existing: &Existing) -> Result<Plan> {
         (Value::Object(obj), Shape::Envelope | Shape::Single) => Some(obj),
         _ => None,
     };
+    // A `version` or `releasedAt` that is there but not a string is the
+    // input's error, not a missing value (which the target's catalog.json fills).
+    if let (Some(env), Syntax::Object(members)) = (envelope, &tree) {
+        for key in ["version", "releasedAt"] {
+            if env.get(key).is_some_and(|v| !v.is_string()) {
+                let loc = members
+                    .iter()
+                    .find(|m| m.key == key)
+                    .and_then(|m| offset_of(&m.value, text))
+                    .map_or_else(|| name.to_string(), &at);
+                return Err(bad(&loc, format!("the envelope's `{key}` is not a string")));
+            }
+        }
+    }
     let mut kpis: Vec<KpiFile> = Vec::with_capacity(items.len());
     for (i, (tree, value)) in items.iter().enumerate() {
-        let file = kpi_file(name, shape, i, tree, value)?;
+        // `in.json:12:5`: where the KPI starts (its first key), for every message about it.
+        let loc = offset_of(tree, text).map_or_else(|| name.to_string(), &at);
+        let file = kpi_file(&loc, shape, i, tree, value)?;
         if let Some(prev) = kpis.iter().position(|k| k.domain == file.domain && k.slug == file.slug) {
-            return Err(bad(name, format!("KPIs #{} and #{} are both `{}`", prev + 1, i + 1, file.id)));
+            return Err(bad(&loc, format!("KPIs #{} and #{} are both `{}`", prev + 1, i + 1, file.id)));
         }
         kpis.push(file);
     }
@@ -146,6 +162,17 @@ fn detect<'t, 'a>(name: &str, tree: &'t Syntax<'a>, value: &'t Value) -> Result<
     }
 }
 
+/// The byte offset in `text` where `tree` starts (its first key or scalar);
+/// none for an empty object or array.
+fn offset_of(tree: &Syntax<'_>, text: &str) -> Option<usize> {
+    let slice = match tree {
+        Syntax::Scalar(s) => *s,
+        Syntax::Object(members) => members.first()?.raw_key,
+        Syntax::Array(items) => return offset_of(items.first()?, text),
+    };
+    (slice.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|o| *o <= text.len())
+}
+
 fn kpi_file(name: &str, shape: Shape, i: usize, tree: &Syntax<'_>, value: &Value) -> Result<KpiFile> {
     let which =
         if matches!(shape, Shape::Envelope | Shape::Array) { format!("KPI #{}", i + 1) } else { "the KPI".into() };
@@ -163,6 +190,15 @@ fn kpi_file(name: &str, shape: Shape, i: usize, tree: &Syntax<'_>, value: &Value
         if !is_ident(v) {
             return Err(bad(name, format!("{which}: {what} `{v}` must match [a-z][a-z0-9_]*")));
         }
+    }
+    if crate::source::RESERVED_DIRS.contains(&domain) {
+        return Err(bad(
+            name,
+            format!(
+                "{which}: domain `{domain}` is reserved: `ontology/{domain}/` holds {domain}, not KPIs (reserved: {})",
+                crate::source::RESERVED_DIRS.join(", ")
+            ),
+        ));
     }
     let mut text = crate::fmt::canonical(tree);
     text.push('\n');

@@ -45,6 +45,8 @@ pub fn is_ident(s: &str) -> bool {
 /// One KPI ready to publish.
 pub struct Entry<'a> {
     pub id: String,
+    /// The catalog file it comes from (`ontology/sales/arr.json`), for messages.
+    pub path: &'a str,
     pub domain: String,
     pub slug: String,
     /// The KPI as parsed (for the HTML page).
@@ -133,7 +135,9 @@ pub fn site(catalog: &Catalog) -> Result<Site> {
     site.add(api::snapshot_path(&input.version), index.clone().into_bytes())?;
     site.add("api/ontology/index.json".into(), index.into_bytes())?;
     site.add("api/ontology/schema.json".into(), api::schema().into_bytes())?;
+    let manifest_path = catalog.manifest_file().map_or("catalog.json", |f| f.path.as_str());
     for d in &input.domains {
+        taken(&site, &format!("api/ontology/{}.json", d.id), &format!("`{manifest_path}`: domain `{}`", d.id))?;
         site.add(format!("api/ontology/{}.json", d.id), api::domain_response(&input, &d.id).into_bytes())?;
         site.add(format!("ontology/{}/index.html", d.id), html::domain_page(&input, d).into_bytes())?;
     }
@@ -150,11 +154,26 @@ pub fn site(catalog: &Catalog) -> Result<Site> {
             )
         })
         .collect();
-    for (json_path, json, html_path, page) in pages {
+    for (e, (json_path, json, html_path, page)) in input.kpis.iter().zip(pages) {
+        let what = format!("`{}`: KPI `{}`", e.path, e.id);
+        taken(&site, &json_path, &what)?;
+        taken(&site, &html_path, &what)?;
         site.add(json_path, json)?;
         site.add(html_path, page)?;
     }
     Ok(site)
+}
+
+/// A name of the catalog that would be published at a path the site already
+/// uses (a domain `schema`, a slug `index`): refused with the file it comes from.
+fn taken(site: &Site, path: &str, what: &str) -> Result<()> {
+    if !site.files.contains_key(path) {
+        return Ok(());
+    }
+    Err(Error::config(
+        format!("{what} cannot be published: `{path}` is already a file of the site"),
+        Some("nothing was written; rename it (`index` and `schema` name files of the site)".into()),
+    ))
 }
 
 fn input(catalog: &Catalog) -> Result<Input<'_>> {
@@ -225,6 +244,7 @@ fn entry<'a>(catalog: &'a Catalog, kpi: &crate::model::Kpi) -> Result<Entry<'a>>
         .map_err(|e| Error::config(format!("`{}`: invalid JSON: {}", file.path, e.message), None))?;
     Ok(Entry {
         id: id.to_string(),
+        path: file.path.as_str(),
         domain: domain.to_string(),
         slug: slug.to_string(),
         obj,

@@ -4,9 +4,23 @@
 //! its permissions.
 
 use crate::error::{Error, Result};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    stage(path, bytes)?.commit()
+}
+
+/// A file written in full beside its target, not yet in place: [`Staged::commit`]
+/// renames it over the target; dropping it removes it. A command that writes
+/// several files stages them all first, so a failure writes none of them.
+pub struct Staged {
+    /// Closed (no open descriptor: thousands may be staged at once).
+    tmp: tempfile::TempPath,
+    target: PathBuf,
+}
+
+/// Writes `bytes` to a temporary file beside `path` (see [`Staged`]).
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     // A bare file name (`report.json`) has the empty path as its parent: the working directory.
     let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -25,15 +39,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         tmp.as_file().set_permissions(meta.permissions()).map_err(err)?;
     }
     tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(&target).map_err(|e| err(e.error))?;
-    Ok(())
+    Ok(Staged { tmp: tmp.into_temp_path(), target })
+}
+
+impl Staged {
+    /// Puts the file in place (one rename).
+    pub fn commit(self) -> Result<()> {
+        let target = self.target;
+        self.tmp.persist(&target).map_err(|e| Error::Write { path: target.clone(), source: e.error })?;
+        Ok(())
+    }
 }
 
 /// DESIGN §8: a command never overwrites uncommitted work unless told to.
 /// Inside a git repository, the files among `paths` (catalog-root-relative)
 /// with uncommitted changes stop the command before anything is written;
 /// outside one there is nothing to compare with and nothing is refused.
-pub fn refuse_uncommitted(root: &Path, paths: &[String], allow: bool) -> Result<()> {
+/// `flag` is the command's own option that overrides the refusal
+/// (`--allow-dirty`, `--force`), named in the hint.
+pub fn refuse_uncommitted(root: &Path, paths: &[String], allow: bool, flag: &str) -> Result<()> {
     if allow || paths.is_empty() {
         return Ok(());
     }
@@ -53,6 +77,6 @@ pub fn refuse_uncommitted(root: &Path, paths: &[String], allow: bool) -> Result<
             if dirty.len() == 1 { "a file" } else { "files" },
             shown.join(", ")
         ),
-        Some("commit or stash them first, or pass --allow-dirty to rewrite them anyway".into()),
+        Some(format!("commit or stash them first, or pass {flag} to rewrite them anyway")),
     ))
 }

@@ -225,6 +225,69 @@ fn a_folder_that_is_not_a_previous_build_is_never_emptied() {
 }
 
 #[test]
+fn an_out_folder_under_a_file_is_refused_with_a_hint() {
+    // Before, the refusal came from the folder creation: "cannot write
+    // `…/file`: File exists", with no hint.
+    let cat = catalog_with(None);
+    let out = tempfile::tempdir().unwrap();
+    write(out.path(), "file", "x");
+    let run = build(cat.path(), &out.path().join("file/site"), &[]);
+    assert_eq!(run.status.code(), Some(2));
+    let err = stderr(&run);
+    assert!(err.contains(&format!("`{}` is a file, not a folder", out.path().join("file").display())), "{err}");
+    assert!(err.contains("help: "), "{err}");
+    assert!(!err.contains("File exists"), "{err}");
+    assert_eq!(std::fs::read_to_string(out.path().join("file")).unwrap(), "x");
+}
+
+#[test]
+fn the_snapshots_folder_is_never_a_build_folder() {
+    // Before, `--out snapshots --snapshot` wrote the snapshot into the build
+    // folder, and the next build replaced the folder: the snapshot was lost.
+    let cat = catalog_with(None);
+    let run = build(cat.path(), &cat.path().join("snapshots"), &["--snapshot"]);
+    assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+    assert!(stderr(&run).contains("would hold the release snapshots"), "{}", stderr(&run));
+    assert!(!cat.path().join("snapshots").exists(), "nothing written");
+    // Once snapshots exist, no build goes into, inside or around their folder.
+    assert_eq!(build(cat.path(), &cat.path().join("site"), &["--snapshot"]).status.code(), Some(0));
+    let snapshot = cat.path().join("snapshots/v/1.0.0/index.json");
+    let bytes = std::fs::read(&snapshot).unwrap();
+    for out in ["snapshots/v/2.0.0", "snapshots/site"] {
+        let run = build(cat.path(), &cat.path().join(out), &[]);
+        assert_eq!(run.status.code(), Some(2), "{out}: {}", stdout(&run));
+        assert!(!cat.path().join(out).exists(), "{out}");
+    }
+    assert_eq!(std::fs::read(&snapshot).unwrap(), bytes);
+    // A folder named `snapshots` is fine (and rebuilt) when there are none to protect.
+    let other = catalog_with(None);
+    assert_eq!(build(other.path(), &other.path().join("snapshots"), &[]).status.code(), Some(0));
+    assert_eq!(build(other.path(), &other.path().join("snapshots"), &[]).status.code(), Some(0));
+}
+
+#[test]
+fn a_name_that_collides_with_a_file_of_the_site_is_refused_with_its_file() {
+    // Before: "two outputs of the build would be written to
+    // `ontology/sales/index.html`", which names no file of the catalog.
+    let cat = catalog_with(None);
+    let text = std::fs::read_to_string(cat.path().join("ontology/sales/mrr.json")).unwrap();
+    let text =
+        text.replacen("\"sales.mrr\"", "\"sales.index\"", 1).replacen("\"slug\": \"mrr\"", "\"slug\": \"index\"", 1);
+    write(cat.path(), "ontology/sales/index.json", &text);
+    let out = tempfile::tempdir().unwrap();
+    let run = build(cat.path(), &out.path().join("site"), &[]);
+    assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+    assert!(
+        stderr(&run).contains(
+            "`ontology/sales/index.json`: KPI `sales.index` cannot be published: `ontology/sales/index.html` is already a file of the site"
+        ),
+        "{}",
+        stderr(&run)
+    );
+    assert!(!out.path().join("site").exists());
+}
+
+#[test]
 fn an_interrupted_build_leaves_the_previous_build_intact() {
     let cat = catalog_with(None);
     let out = tempfile::tempdir().unwrap();
@@ -305,7 +368,12 @@ fn the_snapshot_is_what_the_snapshot_rules_expect() {
     repo.write("snapshots/v/..x/index.json", "{}");
     let run = repo.ontolint(&["build", "--out", out.path().join("s").to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(2));
-    assert!(stderr(&run).contains("not named by a semantic version"), "{}", stderr(&run));
+    // Named with its place (the snapshots folder may be configured elsewhere).
+    assert!(
+        stderr(&run).contains("snapshot folder `snapshots/v/..x` is not named by a semantic version"),
+        "{}",
+        stderr(&run)
+    );
 }
 
 #[test]

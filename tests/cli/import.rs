@@ -179,6 +179,116 @@ fn a_crafted_slug_or_domain_is_refused_before_any_write() {
 }
 
 #[test]
+fn a_kpi_in_a_reserved_folder_is_refused() {
+    // `ontology/flows/` and `ontology/disputes/` hold flows and disputes: a KPI
+    // written there is read as a broken flow or dispute, not as a KPI.
+    let dir = tempfile::tempdir().unwrap();
+    for (kpi, domain) in [
+        (r#"{"rogueId": "flows.arr", "domain": "flows", "slug": "arr"}"#, "flows"),
+        (r#"{"rogueId": "disputes.arr"}"#, "disputes"),
+    ] {
+        let text = format!(
+            r#"{{"version": "1.0.0", "releasedAt": "2026-01-01", "kpis": [{}, {kpi}]}}"#,
+            kpi_text("sales.arr")
+        );
+        write(dir.path(), "in.json", &text);
+        let run = import(dir.path(), &dir.path().join("in.json"), &[]);
+        assert_eq!(run.status.code(), Some(2), "{kpi}: {}", stdout(&run));
+        assert!(stderr(&run).contains(&format!("KPI #2: domain `{domain}` is reserved")), "{}", stderr(&run));
+    }
+    assert!(!dir.path().join("ontology").exists(), "not even the valid KPI was written");
+}
+
+#[test]
+fn a_bad_kpi_is_reported_at_its_line_and_column() {
+    // Before, only `in.json: KPI #2 …`: in a file of thousands of KPIs, no place to look.
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("[\n  {\"rogueId\": \"a.b\"},\n  7\n]\n", "in.json:3:3: KPI #2 is not an object"),
+        ("[\n  {\"rogueId\": \"a.b\"},\n  {\"slug\": \"c\"}\n]\n", "in.json:3:4: KPI #2 has no `rogueId`"),
+        ("[\n  {\"rogueId\": \"a.b\"},\n    {\"rogueId\": \"A.b\"}\n]\n", "in.json:3:6: KPI #2: domain `A`"),
+        ("[\n  {\"rogueId\": \"a.b\"},\n  {\"rogueId\": \"a.b\"}\n]\n", "in.json:3:4: KPIs #1 and #2 are both `a.b`"),
+    ];
+    for (text, message) in cases {
+        write(dir.path(), "in.json", text);
+        let mut cmd = assert_cmd::Command::cargo_bin("ontolint").unwrap();
+        let run = cmd.current_dir(dir.path()).args(["import", "in.json", "--into", "cat"]).output().unwrap();
+        assert_eq!(run.status.code(), Some(2), "{text}");
+        assert!(stderr(&run).contains(message), "{message}: {}", stderr(&run));
+    }
+}
+
+#[test]
+fn entries_the_import_cannot_keep_are_refused_not_dropped() {
+    // Before, a domain without `id` or a standard without `name` vanished
+    // from the rewritten catalog.json / standards.json, silently.
+    let bare = kpi_text("sales.arr");
+    for (file, text, message) in [
+        (
+            "ontology/catalog.json",
+            r#"{"version": "1.0.0", "releasedAt": "2026-01-01", "domains": [{"id": "sales", "label": "S"}, {"label": "No id"}]}"#,
+            "`domains` entry #2 has no string `id`",
+        ),
+        (
+            "ontology/standards.json",
+            r#"{"standards": [{"urlPrefix": "https://a.org/", "attributionNotice": null}]}"#,
+            "`standards` entry #1 has no string `name`",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "ontology/catalog.json",
+            r#"{"version": "1.0.0", "releasedAt": "2026-01-01", "domains": []}"#,
+        );
+        write(dir.path(), file, text);
+        write(dir.path(), "in.json", &bare);
+        let run = import(dir.path(), &dir.path().join("in.json"), &[]);
+        assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+        assert!(stderr(&run).contains(message), "{}", stderr(&run));
+        assert!(stderr(&run).contains("nothing was written"), "{}", stderr(&run));
+        assert_eq!(read(&dir.path().join(file)), text, "left as it was");
+        assert!(!dir.path().join("ontology/sales/arr.json").exists());
+    }
+}
+
+#[test]
+fn a_version_that_is_not_a_string_is_named() {
+    // Before: "no `version` and `releasedAt` to give the catalog", with the
+    // hint to import the versioned envelope, which this is.
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{{\n  \"version\": 2,\n  \"releasedAt\": \"2026-01-01\",\n  \"kpis\": [{}]\n}}\n",
+        kpi_text("sales.arr")
+    );
+    write(dir.path(), "in.json", &text);
+    let mut cmd = assert_cmd::Command::cargo_bin("ontolint").unwrap();
+    let run = cmd.current_dir(dir.path()).args(["import", "in.json", "--into", "cat"]).output().unwrap();
+    assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+    assert!(stderr(&run).contains("in.json:2:14: the envelope's `version` is not a string"), "{}", stderr(&run));
+    assert!(!dir.path().join("cat").exists());
+}
+
+#[test]
+fn a_target_catalog_json_with_a_byte_order_mark_is_read() {
+    // `check` only warns about a BOM (FIL002); before, import called the file
+    // invalid JSON "at line 1 column 1" and refused.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "ontology/catalog.json",
+        "\u{feff}{\"version\": \"1.2.0\", \"releasedAt\": \"2026-01-01\", \"domains\": [{\"id\": \"sales\", \"label\": \"Mine\"}]}\n",
+    );
+    write(dir.path(), "ontology/standards.json", "\u{feff}{\"standards\": []}\n");
+    write(dir.path(), "in.json", kpi_text("sales.arr"));
+    let run = import(dir.path(), &dir.path().join("in.json"), &[]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let catalog = json(&dir.path().join("ontology/catalog.json"));
+    assert_eq!(catalog["version"], "1.2.0");
+    assert_eq!(catalog["domains"][0]["label"], "Mine");
+}
+
+#[test]
 fn conflicting_attribution_notices_name_both_kpis() {
     let dir = tempfile::tempdir().unwrap();
     let all = json(&envelope());
@@ -271,9 +381,40 @@ fn uncommitted_work_is_not_rewritten_unless_forced() {
     let run = import(repo.path(), &input.path().join("in.json"), &[]);
     assert_eq!(run.status.code(), Some(2));
     assert!(stderr(&run).contains("uncommitted changes: ontology/catalog.json"), "{}", stderr(&run));
+    // The hint names import's own flag: `import` has no `--allow-dirty`.
+    assert!(stderr(&run).contains("pass --force to rewrite them"), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("--allow-dirty"), "{}", stderr(&run));
     assert!(!repo.file("ontology/finance/burn_multiple.json").exists());
     let run = import(repo.path(), &input.path().join("in.json"), &["--force"]);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     assert!(repo.read("ontology/catalog.json").contains("\"1.1.0\""));
     assert!(repo.read("ontology/catalog.json").contains("Edited Editorial"), "kept from the existing catalog.json");
+}
+
+#[test]
+fn a_blocked_path_is_refused_before_any_file_is_written() {
+    // `ontology/sales` is a file: the sales KPIs cannot be placed. Before,
+    // the KPIs of the domains sorted before `sales` were written, then the
+    // import stopped half way with no catalog.json.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ontology/sales", "not a folder\n");
+    let run = import(dir.path(), &envelope(), &[]);
+    assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+    assert!(stderr(&run).contains("`ontology/sales` is a file"), "{}", stderr(&run));
+    assert!(stderr(&run).contains("nothing was written"), "{}", stderr(&run));
+    let written: Vec<_> = walkdir::WalkDir::new(dir.path().join("ontology"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir.path()).unwrap().display().to_string())
+        .collect();
+    assert_eq!(written, ["ontology/sales"], "nothing but the blocking file");
+    // A KPI file that is a folder is refused the same way, even with --force.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("ontology/sales/arr.json")).unwrap();
+    let run = import(dir.path(), &envelope(), &["--force"]);
+    assert_eq!(run.status.code(), Some(2), "{}", stdout(&run));
+    assert!(stderr(&run).contains("`ontology/sales/arr.json` is a folder"), "{}", stderr(&run));
+    assert!(!dir.path().join("ontology/catalog.json").exists());
+    assert!(!dir.path().join("ontology/customers").exists());
 }

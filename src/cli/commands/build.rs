@@ -28,6 +28,7 @@ pub fn run(cli: &Cli, args: &BuildArgs) -> Result<u8> {
     let config = crate::config::Config::load(&root)?;
     let out = cwd.join(&args.out);
     guard_out(&root, config.ontology_dir(), &out)?;
+    guard_snapshots(&snapshots_dir(&root, &config)?, &out, args.snapshot)?;
     let policy = crate::cli::commands::config::policy(&config, &[], &[])?;
     let source = WorkTree::with_dir(&root, config.ontology_dir());
     let outcome = crate::check::run_configured(&source, None, &policy, &config.rule_settings())?;
@@ -107,6 +108,15 @@ fn guard_out(root: &Path, ontology: &str, out: &Path) -> Result<()> {
     if out_n.file_name().is_none() {
         return Err(Error::usage(format!("--out `{}` names no folder", out.display()), None));
     }
+    // The nearest existing folder above DIR must be a folder: DIR is created in it.
+    if let Some(above) = out.ancestors().skip(1).find(|a| std::fs::symlink_metadata(a).is_ok())
+        && !above.is_dir()
+    {
+        return Err(Error::usage(
+            format!("--out `{}`: `{}` is a file, not a folder", out.display(), above.display()),
+            Some("choose a folder whose parent folders are folders (or do not exist yet)".into()),
+        ));
+    }
     match std::fs::symlink_metadata(out) {
         Err(_) => Ok(()),
         Ok(meta) if !meta.is_dir() => Err(Error::usage(
@@ -129,6 +139,27 @@ fn guard_out(root: &Path, ontology: &str, out: &Path) -> Result<()> {
             }
         }
     }
+}
+
+/// DIR must not be (or be inside, or hold) the snapshots folder when it is in
+/// use (it holds `v/`, or `--snapshot` writes there): the next build would
+/// replace DIR and delete the released snapshots with it.
+fn guard_snapshots(snapshots: &Path, out: &Path, writing: bool) -> Result<()> {
+    if !writing && !snapshots.join("v").exists() {
+        return Ok(());
+    }
+    let (out_real, snap_real) = (resolve_existing(&normalize(out)), resolve_existing(&normalize(snapshots)));
+    if out_real.starts_with(&snap_real) || snap_real.starts_with(&out_real) {
+        return Err(Error::usage(
+            format!(
+                "--out `{}` would hold the release snapshots (`{}`), and the next build would delete them",
+                out.display(),
+                snapshots.display()
+            ),
+            Some("build into a folder apart from the snapshots, e.g. --out site".into()),
+        ));
+    }
+    Ok(())
 }
 
 /// `path` without `.` and `..` components (lexically).
@@ -179,8 +210,20 @@ fn earlier_snapshots(root: &Path, config: &crate::config::Config) -> Result<Vec<
         if !path.is_file() {
             continue;
         }
+        let version = e.file_name().to_string_lossy().into_owned();
+        if semver::Version::parse(&version).is_err() {
+            // Named here with its place: the snapshots folder may be configured.
+            let dir = e.path();
+            return Err(Error::config(
+                format!(
+                    "snapshot folder `{}` is not named by a semantic version",
+                    dir.strip_prefix(root).unwrap_or(&dir).display()
+                ),
+                Some("snapshots live at <snapshots>/v/<version>/index.json: rename or remove the folder".into()),
+            ));
+        }
         let bytes = std::fs::read(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
-        out.push((e.file_name().to_string_lossy().into_owned(), bytes));
+        out.push((version, bytes));
     }
     out.sort();
     Ok(out)

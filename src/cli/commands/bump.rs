@@ -73,7 +73,7 @@ pub fn run(cli: &Cli, args: &BumpArgs) -> Result<u8> {
             crate::cli::print(&format!("{text}{rel} already carries them\n"))?;
             return Ok(0);
         }
-        crate::cli::write::refuse_uncommitted(&root, std::slice::from_ref(&rel), args.allow_dirty)?;
+        crate::cli::write::refuse_uncommitted(&root, std::slice::from_ref(&rel), args.allow_dirty, "--allow-dirty")?;
         crate::cli::write::write_atomic(&path, new.as_bytes())?;
         crate::cli::print(&format!("{text}wrote {rel}\n"))?;
     } else {

@@ -78,7 +78,7 @@ pub fn run(cli: &Cli, args: &FmtArgs) -> Result<u8> {
     }
     if !args.check {
         let rels: Vec<String> = pending.iter().map(|(rel, ..)| rel.clone()).collect();
-        crate::cli::write::refuse_uncommitted(&root, &rels, args.allow_dirty)?;
+        crate::cli::write::refuse_uncommitted(&root, &rels, args.allow_dirty, "--allow-dirty")?;
     }
     for (rel, path, formatted) in &pending {
         crate::cli::write::write_atomic(path, formatted.as_bytes())?;

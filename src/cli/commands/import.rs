@@ -30,6 +30,8 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8> {
         catalog: read_json(&ontology.join("catalog.json"))?,
         standards: read_json(&ontology.join("standards.json"))?,
     };
+    keepable(&ontology.join("catalog.json"), existing.catalog.as_ref(), "domains", "id")?;
+    keepable(&ontology.join("standards.json"), existing.standards.as_ref(), "standards", "name")?;
     let plan = crate::import::plan(&name, &text, &existing)?;
     let rel = |p: &Path| p.strip_prefix(&root).unwrap_or(p).display().to_string();
     let targets: Vec<PathBuf> =
@@ -63,20 +65,38 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8> {
         .filter(|p| p.exists())
         .map(|p| rel(&p))
         .collect();
-    crate::cli::write::refuse_uncommitted(&root, &rewritten, args.force)?;
+    crate::cli::write::refuse_uncommitted(&root, &rewritten, args.force, "--force")?;
+    // All or nothing: a path blocked by a file or a folder is refused before
+    // anything is written; then every file is staged beside its target and
+    // only when all are written are they renamed into place.
+    let files: Vec<(PathBuf, &str)> = targets
+        .iter()
+        .cloned()
+        .zip(plan.kpis.iter().map(|k| k.text.as_str()))
+        .chain(
+            [("catalog.json", &plan.catalog), ("standards.json", &plan.standards)]
+                .map(|(f, t)| (ontology.join(f), t.as_str())),
+        )
+        .collect();
+    for (path, _) in &files {
+        blocked(&root, path, &rel)?;
+    }
+    let mut staged = Vec::with_capacity(files.len());
     let mut report = String::new();
     let mut replaced = 0;
-    for (k, path) in plan.kpis.iter().zip(&targets) {
+    for (i, (path, text)) in files.iter().enumerate() {
         let existed = path.exists();
-        write(path, k.text.as_bytes())?;
-        replaced += usize::from(existed);
-        report.push_str(&format!("{} {}\n", if existed { "replaced" } else { "wrote" }, rel(path)));
+        staged.push(stage(path, text.as_bytes())?);
+        let verb = match (i < plan.kpis.len(), existed) {
+            (true, true) => "replaced",
+            (false, true) => "updated",
+            (_, false) => "wrote",
+        };
+        replaced += usize::from(existed && i < plan.kpis.len());
+        report.push_str(&format!("{verb} {}\n", rel(path)));
     }
-    for (file, text) in [("catalog.json", &plan.catalog), ("standards.json", &plan.standards)] {
-        let path = ontology.join(file);
-        let verb = if path.exists() { "updated" } else { "wrote" };
-        write(&path, text.as_bytes())?;
-        report.push_str(&format!("{verb} {}\n", rel(&path)));
+    for file in staged {
+        file.commit()?;
     }
     let domains: std::collections::BTreeSet<&str> = plan.kpis.iter().map(|k| k.domain.as_str()).collect();
     report.push_str(&format!(
@@ -94,22 +114,74 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<u8> {
     Ok(0)
 }
 
+/// catalog.json and standards.json are rewritten keeping their entries
+/// (domains, standards): one that cannot be kept (not an object, no string
+/// `id` or `name`, the list not an array) would silently disappear, so the
+/// import is refused until it is fixed.
+fn keepable(path: &Path, value: Option<&serde_json::Value>, list: &str, key: &str) -> Result<()> {
+    let Some(value) = value else { return Ok(()) };
+    let refuse = |what: String| {
+        Err(Error::config(
+            format!("{}: {what}: the import would drop it", path.display()),
+            Some("fix it (or remove it) before importing; nothing was written".into()),
+        ))
+    };
+    let Some(obj) = value.as_object() else { return refuse("not a JSON object".into()) };
+    let Some(items) = obj.get(list) else { return Ok(()) };
+    let Some(items) = items.as_array() else { return refuse(format!("`{list}` is not an array")) };
+    for (i, item) in items.iter().enumerate() {
+        if item.get(key).and_then(serde_json::Value::as_str).is_none() {
+            return refuse(format!("`{list}` entry #{} has no string `{key}`", i + 1));
+        }
+    }
+    Ok(())
+}
+
 fn read_json(path: &Path) -> Result<Option<serde_json::Value>> {
     match std::fs::read(path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
-            Error::config(
-                format!("{}: invalid JSON: {e}", path.display()),
-                Some("fix it (or remove it) before importing; nothing was written".into()),
-            )
-        }),
+        // A byte order mark is only a warning for `check` (FIL002), not invalid JSON.
+        Ok(bytes) => {
+            serde_json::from_slice(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes)).map(Some).map_err(|e| {
+                Error::config(
+                    format!("{}: invalid JSON: {e}", path.display()),
+                    Some("fix it (or remove it) before importing; nothing was written".into()),
+                )
+            })
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(Error::Read { path: path.to_path_buf(), source }),
     }
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Refuses a target that is a folder, or whose folder cannot be created
+/// because a file stands in the way (`ontology/sales` is a file).
+fn blocked(root: &Path, path: &Path, rel: &dyn Fn(&Path) -> String) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::config(
+            format!("cannot import: `{}` is a folder", rel(path)),
+            Some("nothing was written; move it away and import again".into()),
+        ));
+    }
+    for dir in path.ancestors().skip(1) {
+        match std::fs::metadata(dir) {
+            Ok(meta) if meta.is_dir() => break,
+            Ok(_) => {
+                return Err(Error::config(
+                    format!("cannot import: `{}` is a file, where a folder is needed for `{}`", rel(dir), rel(path)),
+                    Some("nothing was written; move the file away and import again".into()),
+                ));
+            }
+            Err(_) if dir == root => break,
+            Err(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` beside `path` (its folder created), not yet in place.
+fn stage(path: &Path, bytes: &[u8]) -> Result<crate::cli::write::Staged> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
     }
-    crate::cli::write::write_atomic(path, bytes)
+    crate::cli::write::stage(path, bytes)
 }
