@@ -61,19 +61,7 @@ fn opt(v: Option<&str>) -> String {
 /// Prose from the catalog: backticked spans become code, everything escaped.
 fn prose(v: Option<&str>) -> String {
     let Some(text) = v else { return opt(None) };
-    let parts: Vec<&str> = text.split('`').collect();
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i % 2 == 1 && i + 1 < parts.len() && !part.is_empty() {
-            out.push_str(&code(part));
-        } else {
-            if i % 2 == 1 {
-                out.push('`');
-            }
-            out.push_str(&esc(part));
-        }
-    }
-    out
+    super::backticked(text, code, esc, "`")
 }
 
 fn code(text: &str) -> String {

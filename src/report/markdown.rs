@@ -56,20 +56,7 @@ fn prose_cell(v: Option<&str>) -> String {
 
 fn prose_with(v: Option<&str>, code: fn(&str) -> String) -> String {
     let Some(text) = v else { return "—".to_string() };
-    let parts: Vec<&str> = text.split('`').collect();
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        // An unpaired backtick (the last part after an odd count) stays literal.
-        if i % 2 == 1 && i + 1 < parts.len() && !part.is_empty() {
-            out.push_str(&code(part));
-        } else {
-            if i % 2 == 1 {
-                out.push_str("\\`");
-            }
-            out.push_str(&md(part));
-        }
-    }
-    out
+    super::backticked(text, code, md, "\\`")
 }
 
 /// Section headings, shared with the HTML renderer.

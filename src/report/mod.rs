@@ -337,3 +337,27 @@ pub fn change_text(e: &crate::history::Entry) -> String {
     }
     s
 }
+
+/// Catalog prose split at backticks: each paired, non-empty backticked span
+/// goes through `code`, the rest through `plain`; an unpaired backtick (the
+/// last part after an odd count) or an empty pair stays literal as `tick`.
+pub(crate) fn backticked(
+    text: &str,
+    code: impl Fn(&str) -> String,
+    plain: impl Fn(&str) -> String,
+    tick: &str,
+) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 && i + 1 < parts.len() && !part.is_empty() {
+            out.push_str(&code(part));
+        } else {
+            if i % 2 == 1 {
+                out.push_str(tick);
+            }
+            out.push_str(&plain(part));
+        }
+    }
+    out
+}
